@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { instanceOfOrigin, isEntraOrigin } from '../shared/instances.ts';
+import { tenantUrlFor } from './tenant-url.ts';
+
+describe('tenantUrlFor', () => {
+  it('gives the EU instance its SCIM base, upper-case SCIM and trailing slash', () => {
+    expect(tenantUrlFor('com')).toBe('https://app.declaree.com/SCIM/v2/');
+  });
+
+  it('gives the DE instance its own host', () => {
+    expect(tenantUrlFor('de')).toBe('https://app.declaree.de/SCIM/v2/');
+  });
+
+  it('follows the origin the key was captured on', () => {
+    const instance = instanceOfOrigin('https://app.declaree.de');
+    expect(instance && tenantUrlFor(instance)).toBe('https://app.declaree.de/SCIM/v2/');
+  });
+});
+
+describe('instanceOfOrigin', () => {
+  it.each([
+    'http://app.declaree.com',
+    'https://app.declaree.com:8443',
+    'https://evil.app.declaree.com',
+    'https://app.declaree.com.example.net',
+    'https://declaree.com',
+    'null',
+  ])('knows no instance at %s', (origin) => {
+    expect(instanceOfOrigin(origin)).toBeUndefined();
+  });
+});
+
+describe('isEntraOrigin', () => {
+  it.each([
+    'https://entra.microsoft.com',
+    'https://portal.azure.com',
+    'https://ms.portal.azure.com',
+    'https://sandbox-2.reactblade.portal.azure.net',
+    'https://reactblade-ms.portal.azure.net',
+  ])('accepts %s', (origin) => {
+    expect(isEntraOrigin(origin)).toBe(true);
+  });
+
+  it.each([
+    'http://entra.microsoft.com',
+    'https://entra.microsoft.com.example.net',
+    'https://portal.azure.net.example.net',
+    'https://app.declaree.com',
+    'https://entra.microsoft.com:444',
+    'null',
+    'not a url',
+  ])('refuses %s', (origin) => {
+    expect(isEntraOrigin(origin)).toBe(false);
+  });
+});

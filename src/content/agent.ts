@@ -1,0 +1,134 @@
+/**
+ * One agent per frame: it recognises its page as the page changes, tells the worker what it sees,
+ * offers a Declaree key it finds, fills when the worker asks this frame to, and in the top frame
+ * hands the tab's status to the guide panel.
+ */
+import browser from 'webextension-polyfill';
+import { watchPage } from '../dom/watch.ts';
+import { logInfo } from '../shared/log.ts';
+import {
+  type TabStatus,
+  type ToWorker,
+  tabStatusSchema,
+  toContentSchema,
+} from '../shared/messages.ts';
+import { fillThisFrame } from './fill-frame.ts';
+import { recognise } from './recognise.ts';
+
+type Panel = typeof import('./panel/mount.tsx');
+
+// While a key page shows no key yet, the key may appear through a property change that no
+// mutation reports (an input's value), so the agent looks again at this pace until it does.
+const keyPagePollMs = 250;
+
+export function startAgent(): void {
+  const isTopFrame = window === window.top;
+  let lastReport = '';
+  let lastOfferedKey: string | undefined;
+  let pollTimer: ReturnType<typeof setInterval> | undefined;
+  let panel: Promise<Panel> | undefined;
+  let stopped = false;
+
+  const send = async (message: ToWorker): Promise<unknown> => {
+    try {
+      return await browser.runtime.sendMessage(message);
+    } catch {
+      // The extension was reloaded or updated: this script is orphaned. Stop quietly rather than
+      // throw into the page on every change.
+      stop();
+      return undefined;
+    }
+  };
+
+  const showStatus = (status: TabStatus) => {
+    if (!isTopFrame || stopped) {
+      return;
+    }
+
+    panel ??= import('./panel/mount.tsx');
+    void panel.then((module) => module.showPanel(status, send));
+  };
+
+  const look = () => {
+    if (stopped) {
+      return;
+    }
+
+    const { report, shownKey } = recognise(document, isTopFrame);
+    const serialised = JSON.stringify(report);
+    if (serialised !== lastReport) {
+      lastReport = serialised;
+      void send({ type: 'frame-report', report });
+    }
+
+    if (shownKey !== undefined && shownKey !== lastOfferedKey) {
+      lastOfferedKey = shownKey;
+      void send({ type: 'key-offer', key: shownKey });
+    }
+
+    const waitingForKey = report.page === 'declaree-key-page' && shownKey === undefined;
+    if (waitingForKey && pollTimer === undefined) {
+      pollTimer = setInterval(look, keyPagePollMs);
+    } else if (!waitingForKey && pollTimer !== undefined) {
+      clearInterval(pollTimer);
+      pollTimer = undefined;
+    }
+  };
+
+  const watch = watchPage(look);
+
+  const onMessage = (raw: unknown, sender: browser.Runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id) {
+      return undefined;
+    }
+
+    const parsed = toContentSchema.safeParse(raw);
+    if (!parsed.success) {
+      return undefined;
+    }
+
+    if (parsed.data.type === 'fill-command') {
+      return fillThisFrame(parsed.data.nonce);
+    }
+
+    showStatus(parsed.data.status);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  function stop() {
+    if (stopped) {
+      return;
+    }
+
+    stopped = true;
+    watch.stop();
+    clearInterval(pollTimer);
+    browser.runtime.onMessage.removeListener(onMessage);
+    if (isTopFrame) {
+      void panel?.then((module) => module.showOrphaned());
+    }
+  }
+
+  // A frame that goes away must not be left in the worker's picture of the tab as holding a form.
+  window.addEventListener('pagehide', () => {
+    if (!stopped) {
+      void send({
+        type: 'frame-report',
+        report: { page: null, credentialsForm: false, doneSteps: [] },
+      });
+    }
+  });
+
+  look();
+  if (isTopFrame) {
+    void send({ type: 'status-get' }).then((answer) => {
+      const parsed = tabStatusSchema.safeParse(answer);
+      if (parsed.success) {
+        showStatus(parsed.data);
+      }
+    });
+  }
+
+  logInfo('Agent', `started in ${isTopFrame ? 'the top frame' : 'a frame'}.`);
+}

@@ -1,0 +1,51 @@
+/**
+ * The guide panel, in the top frame only, inside an open shadow root so that the portal's styles
+ * cannot change it and tests can reach it. Loaded only once there is something to show.
+ */
+import { render } from 'preact';
+import type { TabStatus } from '../../shared/messages.ts';
+import { GuidePanel, type Send } from './GuidePanel.tsx';
+import styles from './panel.css?inline';
+
+const hostTag = 'declaree-setup-guide';
+
+let container: HTMLElement | undefined;
+let lastStatus: TabStatus | undefined;
+let lastSend: Send | undefined;
+let orphaned = false;
+
+/** The element the panel renders into; made again if the page removed the host. */
+function panelContainer(): HTMLElement {
+  if (container?.isConnected) {
+    return container;
+  }
+
+  const host = document.createElement(hostTag);
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = styles;
+  container = document.createElement('div');
+  root.append(style, container);
+  document.documentElement.append(host);
+  return container;
+}
+
+function draw(): void {
+  if (!lastStatus || !lastSend) {
+    return;
+  }
+
+  render(<GuidePanel status={lastStatus} send={lastSend} orphaned={orphaned} />, panelContainer());
+}
+
+export function showPanel(status: TabStatus, send: Send): void {
+  lastStatus = status;
+  lastSend = send;
+  draw();
+}
+
+/** The extension was reloaded under this page: the panel can only ask for a reload now. */
+export function showOrphaned(): void {
+  orphaned = true;
+  draw();
+}

@@ -1,0 +1,67 @@
+/**
+ * One frame's view of its page: which page it is and what it shows, as a report for the worker.
+ * The Declaree key is returned beside the report, never inside it.
+ */
+import type { StepId } from '../journey/steps.ts';
+import { isAccountPage, recogniseKeyPage } from '../pages/declaree-key-page.ts';
+import { findCredentialsFields } from '../pages/entra-credentials-form.ts';
+import { applicationNameOfBlade, entraPageOfRoute } from '../pages/entra-portal.ts';
+import { isDeclareeOrigin } from '../shared/instances.ts';
+import type { FrameReport } from '../shared/messages.ts';
+
+export interface Recognition {
+  report: FrameReport;
+  shownKey?: string;
+}
+
+function recogniseDeclaree(document: Document): Recognition {
+  const keyPage = recogniseKeyPage(document);
+  if (keyPage) {
+    const doneSteps: StepId[] = ['declaree-login', 'declaree-account', 'declaree-api-tab'];
+    return {
+      report: {
+        page: 'declaree-key-page',
+        credentialsForm: false,
+        keyShown: keyPage.shownKey !== undefined,
+        doneSteps,
+      },
+      ...(keyPage.shownKey ? { shownKey: keyPage.shownKey } : {}),
+    };
+  }
+
+  if (isAccountPage(document)) {
+    const doneSteps: StepId[] = ['declaree-login', 'declaree-account'];
+    return { report: { page: 'declaree-account', credentialsForm: false, doneSteps } };
+  }
+
+  const loginForm = document.querySelector('input[type="password"]') !== null;
+  return {
+    report: {
+      page: loginForm ? 'declaree-login' : 'declaree-app',
+      credentialsForm: false,
+      doneSteps: loginForm ? [] : ['declaree-login'],
+    },
+  };
+}
+
+function recogniseEntra(document: Document, isTopFrame: boolean): Recognition {
+  const credentialsForm = findCredentialsFields(document) !== undefined;
+  const appName = isTopFrame ? applicationNameOfBlade(document) : undefined;
+  const routePage = isTopFrame ? entraPageOfRoute(location.hash) : null;
+  const page = credentialsForm ? 'entra-credentials-form' : routePage;
+
+  return {
+    report: {
+      page,
+      credentialsForm,
+      ...(appName ? { appName } : {}),
+      doneSteps: [],
+    },
+  };
+}
+
+export function recognise(document: Document, isTopFrame: boolean): Recognition {
+  return isDeclareeOrigin(location.origin)
+    ? recogniseDeclaree(document)
+    : recogniseEntra(document, isTopFrame);
+}

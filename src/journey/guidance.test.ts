@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { TabStatus } from '../shared/messages.ts';
+import { guidanceFor } from './guidance.ts';
+
+const noKey = { held: false } as const;
+const deKey = { held: true, instance: 'de' } as const;
+
+function messagesOf(status: TabStatus): string[] {
+  return guidanceFor(status).lines.map((line) => line.message);
+}
+
+describe('guidanceFor on Declaree', () => {
+  it('asks for Generate Key on an empty API tab', () => {
+    const status: TabStatus = {
+      key: noKey,
+      page: 'declaree-key-page',
+      credentialsForm: false,
+      keyShown: false,
+    };
+    expect(messagesOf(status)).toEqual(['declaree_press_generate']);
+  });
+
+  it('offers the key already shown and warns against regenerating', () => {
+    const status: TabStatus = {
+      key: deKey,
+      page: 'declaree-key-page',
+      credentialsForm: false,
+      keyShown: true,
+    };
+    expect(messagesOf(status)).toEqual([
+      'declaree_key_shown_reuse',
+      'declaree_regenerate_warning',
+      'key_held_de',
+      'declaree_next_entra',
+    ]);
+  });
+});
+
+describe('guidanceFor on Entra', () => {
+  it('offers the fill only on a form with a key held', () => {
+    const form: TabStatus = { key: deKey, page: 'entra-credentials-form', credentialsForm: true };
+    expect(guidanceFor(form).offerFill).toBe(true);
+    expect(guidanceFor({ ...form, key: noKey }).offerFill).toBe(false);
+    expect(
+      guidanceFor({ ...form, credentialsForm: false, page: 'entra-provisioning' }).offerFill,
+    ).toBe(false);
+  });
+
+  it('says to press Test Connection after a fill', () => {
+    const form: TabStatus = {
+      key: deKey,
+      page: 'entra-credentials-form',
+      credentialsForm: true,
+      lastFill: 'filled',
+    };
+    expect(messagesOf(form)).toEqual(['fill_done', 'entra_press_test']);
+  });
+
+  it('explains a fill whose fields were not found', () => {
+    const form: TabStatus = {
+      key: deKey,
+      page: 'entra-credentials-form',
+      credentialsForm: true,
+      lastFill: 'field-not-found',
+    };
+    expect(messagesOf(form)).toContain('fill_field_not_found');
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * Where the administrator stands in the journey. Pure: the service worker stores the result in
+ * storage.local and calls these functions; nothing here touches the browser.
+ */
+import { z } from 'zod';
+import { type StepId, stepIds, steps } from './steps.ts';
+
+export type StepState = 'done' | 'current' | 'todo' | 'skipped';
+
+const stepIdSchema = z.enum(stepIds);
+
+export const progressSchema = z
+  .object({
+    version: z.literal(1),
+    steps: z.partialRecord(
+      stepIdSchema,
+      z.object({ state: z.enum(['done', 'skipped']), at: z.number() }).strict(),
+    ),
+  })
+  .strict();
+
+export type Progress = z.infer<typeof progressSchema>;
+
+export function emptyProgress(): Progress {
+  return { version: 1, steps: {} };
+}
+
+/** Marks steps done; returns the same object when nothing changed, so callers can skip a write. */
+export function markDone(progress: Progress, ids: readonly StepId[], now: number): Progress {
+  const missing = ids.filter((id) => progress.steps[id]?.state !== 'done');
+  if (missing.length === 0) {
+    return progress;
+  }
+
+  const updated = { ...progress.steps };
+  for (const id of missing) {
+    updated[id] = { state: 'done', at: now };
+  }
+
+  return { ...progress, steps: updated };
+}
+
+/** The state of every step: the first step neither done nor skipped is the current one. */
+export function stepStates(progress: Progress): Array<{ id: StepId; state: StepState }> {
+  let currentFound = false;
+
+  return steps.map(({ id }) => {
+    const recorded = progress.steps[id]?.state;
+    if (recorded) {
+      return { id, state: recorded };
+    }
+
+    const state: StepState = currentFound ? 'todo' : 'current';
+    currentFound = true;
+    return { id, state };
+  });
+}
+
+/** Reads stored progress; anything damaged or from an unknown version starts afresh. */
+export function parseProgress(stored: unknown): { progress: Progress; wasReset: boolean } {
+  if (stored === undefined) {
+    return { progress: emptyProgress(), wasReset: false };
+  }
+
+  const parsed = progressSchema.safeParse(stored);
+  return parsed.success
+    ? { progress: parsed.data, wasReset: false }
+    : { progress: emptyProgress(), wasReset: true };
+}

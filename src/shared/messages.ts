@@ -1,0 +1,114 @@
+/**
+ * Every message between the extension's contexts, as strict zod schemas. A message that does not
+ * parse is dropped by the receiver and counted, never echoed.
+ */
+import { z } from 'zod';
+import { stepIds } from '../journey/steps.ts';
+
+export const pageKinds = [
+  'declaree-login',
+  'declaree-app',
+  'declaree-account',
+  'declaree-key-page',
+  'entra-portal',
+  'entra-app',
+  'entra-provisioning',
+  'entra-credentials-form',
+] as const;
+export type PageKind = (typeof pageKinds)[number];
+
+const shortText = z.string().max(512);
+
+/** What one frame's agent has recognised on its page. Never holds a field value. */
+export const frameReportSchema = z
+  .object({
+    page: z.enum(pageKinds).nullable(),
+    /** This frame holds the Tenant URL and Secret Token fields. */
+    credentialsForm: z.boolean(),
+    /** The enterprise application's display name, where the frame shows it. */
+    appName: shortText.optional(),
+    /** On Declaree's API tab: whether a key is shown. */
+    keyShown: z.boolean().optional(),
+    /** Steps the page shows as done. */
+    doneSteps: z.array(z.enum(stepIds)).max(stepIds.length),
+  })
+  .strict();
+export type FrameReport = z.infer<typeof frameReportSchema>;
+
+export const toWorkerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('frame-report'), report: frameReportSchema }).strict(),
+  // The raw text found on Declaree's page; the worker cleans and checks it.
+  z.object({ type: z.literal('key-offer'), key: z.string().max(4096) }).strict(),
+  z.object({ type: z.literal('status-get') }).strict(),
+  z.object({ type: z.literal('fill-start'), confirmedAppName: shortText.optional() }).strict(),
+  z.object({ type: z.literal('fill-request'), nonce: z.string().length(36) }).strict(),
+  z.object({ type: z.literal('key-forget') }).strict(),
+  // The popup's question: only answered to the extension's own pages.
+  z.object({ type: z.literal('popup-get') }).strict(),
+]);
+export type ToWorker = z.infer<typeof toWorkerSchema>;
+
+export const fillResultCodes = [
+  'filled',
+  'no-key',
+  'no-form',
+  'confirm-app',
+  'origin-mismatch',
+  'sandboxed-frame',
+  'field-not-found',
+  'frame-gone',
+  'refused',
+] as const;
+export type FillResultCode = (typeof fillResultCodes)[number];
+
+export const fillResultSchema = z
+  .object({ code: z.enum(fillResultCodes), appName: shortText.optional() })
+  .strict();
+export type FillResult = z.infer<typeof fillResultSchema>;
+
+/** What the guide panel and the popup may know about the key: never the key itself. */
+export const keyStatusSchema = z
+  .object({
+    held: z.boolean(),
+    instance: z.enum(['com', 'de']).optional(),
+    /** At most the last four characters; only ever sent to the extension's own pages. */
+    hint: z.string().max(4).optional(),
+    capturedAt: z.number().optional(),
+  })
+  .strict();
+export type KeyStatus = z.infer<typeof keyStatusSchema>;
+
+export const tabStatusSchema = z
+  .object({
+    key: keyStatusSchema,
+    /** The page the tab shows, as the frames recognised it. */
+    page: z.enum(pageKinds).nullable(),
+    credentialsForm: z.boolean(),
+    appName: shortText.optional(),
+    keyShown: z.boolean().optional(),
+    lastFill: z.enum(fillResultCodes).optional(),
+  })
+  .strict();
+export type TabStatus = z.infer<typeof tabStatusSchema>;
+
+export const toContentSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('status-changed'), status: tabStatusSchema }).strict(),
+  z.object({ type: z.literal('fill-command'), nonce: z.string().length(36) }).strict(),
+]);
+export type ToContent = z.infer<typeof toContentSchema>;
+
+export const fillSecretSchema = z
+  .object({ tenantUrl: z.string().url(), key: z.string().min(1).max(4096) })
+  .strict();
+export type FillSecret = z.infer<typeof fillSecretSchema>;
+
+export const popupStatusSchema = z
+  .object({
+    key: keyStatusSchema,
+    steps: z.array(
+      z.object({ id: z.enum(stepIds), state: z.enum(['done', 'current', 'todo', 'skipped']) }),
+    ),
+    progressWasReset: z.boolean(),
+  })
+  .strict();
+export type PopupStatus = z.infer<typeof popupStatusSchema>;

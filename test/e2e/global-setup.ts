@@ -1,0 +1,5 @@
+import { buildFixtures } from '../fixtures/build.ts';
+
+export default async function setup(): Promise<void> {
+  await buildFixtures();
+}
