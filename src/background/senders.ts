@@ -21,9 +21,12 @@ export function isOwnExtension(sender: Runtime.MessageSender, extensionId: strin
   return sender.id === extensionId;
 }
 
-/** A page of the extension itself (popup, options), not a content script. */
+/**
+ * A page of the extension itself (popup, options), not a content script: content scripts carry
+ * the origin of the page they run in. The popup may also be open in a tab.
+ */
 export function isExtensionPage(sender: Runtime.MessageSender, extensionId: string): boolean {
-  return sender.tab === undefined && senderOrigin(sender) === `chrome-extension://${extensionId}`;
+  return senderOrigin(sender) === `chrome-extension://${extensionId}`;
 }
 
 /** A content script in a tab, on one of the hosts the extension runs on. */

@@ -89,7 +89,7 @@ export function summariseTab(frames: Record<string, FrameRecord>): {
   credentialsForm: boolean;
   formFrameId?: number;
   appName?: string;
-  keyShown?: boolean;
+  keyShown?: FrameReport['keyShown'];
 } {
   const entries = Object.entries(frames);
   const formEntry = entries.find(([, record]) => record.report.credentialsForm);
@@ -108,13 +108,13 @@ export function summariseTab(frames: Record<string, FrameRecord>): {
   // The top frame's blade title names the application; frames only when the top has none.
   const ordered = [...entries].sort(([a], [b]) => Number(a) - Number(b));
   const appName = ordered.map(([, record]) => record.report.appName).find(Boolean);
-  const keyShown = entries.some(([, record]) => record.report.keyShown);
+  const keyShown = entries.map(([, record]) => record.report.keyShown).find(Boolean);
 
   return {
     page,
     credentialsForm: formEntry !== undefined,
     ...(formEntry ? { formFrameId: Number(formEntry[0]) } : {}),
     ...(appName ? { appName } : {}),
-    ...(page === 'declaree-key-page' ? { keyShown } : {}),
+    ...(page === 'declaree-key-page' && keyShown ? { keyShown } : {}),
   };
 }

@@ -13,7 +13,7 @@ import {
   toContentSchema,
 } from '../shared/messages.ts';
 import { fillThisFrame } from './fill-frame.ts';
-import { recognise } from './recognise.ts';
+import { type Memory, recognise } from './recognise.ts';
 
 type Panel = typeof import('./panel/mount.tsx');
 
@@ -28,6 +28,7 @@ export function startAgent(): void {
   let pollTimer: ReturnType<typeof setInterval> | undefined;
   let panel: Promise<Panel> | undefined;
   let stopped = false;
+  const memory: Memory = {};
 
   const send = async (message: ToWorker): Promise<unknown> => {
     try {
@@ -54,7 +55,7 @@ export function startAgent(): void {
       return;
     }
 
-    const { report, shownKey } = recognise(document, isTopFrame);
+    const { report, shownKey } = recognise(document, isTopFrame, memory);
     const serialised = JSON.stringify(report);
     if (serialised !== lastReport) {
       lastReport = serialised;

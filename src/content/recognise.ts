@@ -14,15 +14,31 @@ export interface Recognition {
   shownKey?: string;
 }
 
-function recogniseDeclaree(document: Document): Recognition {
+/**
+ * What the frame remembers between looks: whether the key page showed a key when the agent first
+ * saw it. Such a key may already be in use by other integrations; one that appears later was just
+ * generated.
+ */
+export interface Memory {
+  keyPageFirstSeen?: 'with-key' | 'without-key';
+}
+
+function recogniseDeclaree(document: Document, memory: Memory): Recognition {
   const keyPage = recogniseKeyPage(document);
+  if (!keyPage) {
+    delete memory.keyPageFirstSeen;
+  }
+
   if (keyPage) {
+    const hasKey = keyPage.shownKey !== undefined;
+    memory.keyPageFirstSeen ??= hasKey ? 'with-key' : 'without-key';
     const doneSteps: StepId[] = ['declaree-login', 'declaree-account', 'declaree-api-tab'];
+    const existing = memory.keyPageFirstSeen === 'with-key';
     return {
       report: {
         page: 'declaree-key-page',
         credentialsForm: false,
-        keyShown: keyPage.shownKey !== undefined,
+        keyShown: hasKey ? (existing ? 'existing' : 'new') : 'none',
         doneSteps,
       },
       ...(keyPage.shownKey ? { shownKey: keyPage.shownKey } : {}),
@@ -60,8 +76,8 @@ function recogniseEntra(document: Document, isTopFrame: boolean): Recognition {
   };
 }
 
-export function recognise(document: Document, isTopFrame: boolean): Recognition {
+export function recognise(document: Document, isTopFrame: boolean, memory: Memory): Recognition {
   return isDeclareeOrigin(location.origin)
-    ? recogniseDeclaree(document)
+    ? recogniseDeclaree(document, memory)
     : recogniseEntra(document, isTopFrame);
 }

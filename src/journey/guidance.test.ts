@@ -15,7 +15,7 @@ describe('guidanceFor on Declaree', () => {
       key: noKey,
       page: 'declaree-key-page',
       credentialsForm: false,
-      keyShown: false,
+      keyShown: 'none',
     };
     expect(messagesOf(status)).toEqual(['declaree_press_generate']);
   });
@@ -25,14 +25,23 @@ describe('guidanceFor on Declaree', () => {
       key: deKey,
       page: 'declaree-key-page',
       credentialsForm: false,
-      keyShown: true,
+      keyShown: 'existing',
     };
     expect(messagesOf(status)).toEqual([
       'declaree_key_shown_reuse',
       'declaree_regenerate_warning',
-      'key_held_de',
       'declaree_next_entra',
     ]);
+  });
+
+  it('does not call a key just generated an existing one', () => {
+    const status: TabStatus = {
+      key: deKey,
+      page: 'declaree-key-page',
+      credentialsForm: false,
+      keyShown: 'new',
+    };
+    expect(messagesOf(status)).toEqual(['declaree_next_entra']);
   });
 });
 

@@ -16,8 +16,6 @@ export interface Guidance {
   offerFill: boolean;
 }
 
-const keyHeldMessage = { com: 'key_held_com', de: 'key_held_de' } as const;
-
 const fillOutcomeLines: Partial<Record<FillResultCode, Line>> = {
   filled: { message: 'fill_done', tone: 'success' },
   'field-not-found': { message: 'fill_field_not_found', tone: 'warning' },
@@ -32,7 +30,7 @@ const fillOutcomeLines: Partial<Record<FillResultCode, Line>> = {
 function declareeGuidance(status: TabStatus): Guidance {
   const lines: Line[] = [];
   if (status.page === 'declaree-key-page') {
-    if (status.keyShown) {
+    if (status.keyShown === 'existing') {
       lines.push({ message: 'declaree_key_shown_reuse' });
       lines.push({ message: 'declaree_regenerate_warning', tone: 'warning' });
     } else if (!status.key.held) {
@@ -44,8 +42,7 @@ function declareeGuidance(status: TabStatus): Guidance {
     });
   }
 
-  if (status.key.held && status.key.instance) {
-    lines.push({ message: keyHeldMessage[status.key.instance], tone: 'success' });
+  if (status.key.held) {
     lines.push({ message: 'declaree_next_entra' });
   }
 

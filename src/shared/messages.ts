@@ -27,8 +27,11 @@ export const frameReportSchema = z
     credentialsForm: z.boolean(),
     /** The enterprise application's display name, where the frame shows it. */
     appName: shortText.optional(),
-    /** On Declaree's API tab: whether a key is shown. */
-    keyShown: z.boolean().optional(),
+    /**
+     * On Declaree's API tab: no key shown, a key that was there when the tab opened (one that
+     * integrations may already use), or a key that appeared while the admin was on the tab.
+     */
+    keyShown: z.enum(['none', 'existing', 'new']).optional(),
     /** Steps the page shows as done. */
     doneSteps: z.array(z.enum(stepIds)).max(stepIds.length),
   })
@@ -85,7 +88,7 @@ export const tabStatusSchema = z
     page: z.enum(pageKinds).nullable(),
     credentialsForm: z.boolean(),
     appName: shortText.optional(),
-    keyShown: z.boolean().optional(),
+    keyShown: z.enum(['none', 'existing', 'new']).optional(),
     lastFill: z.enum(fillResultCodes).optional(),
   })
   .strict();

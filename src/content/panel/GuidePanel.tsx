@@ -20,7 +20,7 @@ function KeyStatusLine({ status }: { status: TabStatus }) {
   const text = key.held
     ? t(key.instance === 'de' ? 'status_key_held_de' : 'status_key_held_com')
     : t('status_no_key');
-  return <p class="status">{text}</p>;
+  return <p class={`status ${key.held ? 'held' : ''}`}>{text}</p>;
 }
 
 export function GuidePanel({ status, send, orphaned }: Props) {

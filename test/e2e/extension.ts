@@ -1,0 +1,117 @@
+/**
+ * What the end-to-end tests share: a Chromium with the built extension and the replicas served at
+ * the real URLs, the guide panel and the popup as an administrator sees them, and what the
+ * extension keeps in each storage area.
+ */
+import type { ConsoleMessage, Frame, Locator, Page } from 'playwright-core';
+import { installReplicas, type ReplicaOptions, type Replicas } from '../fixtures/replicas.ts';
+import { type Browser, launchBrowser } from './browser.ts';
+
+export interface Session extends Browser {
+  replicas: Replicas;
+  /** Every console line of every page, frame and the service worker, as text. */
+  consoleLines: string[];
+  newPage(): Promise<Page>;
+}
+
+export async function startSession(options: ReplicaOptions = {}): Promise<Session> {
+  const browser = await launchBrowser({ extension: true });
+  const replicas = await installReplicas(browser.context, options);
+  const consoleLines: string[] = [];
+  const record = (message: ConsoleMessage) => consoleLines.push(message.text());
+  browser.worker?.on('console', record);
+  browser.context.on('page', (page) => page.on('console', record));
+  for (const page of browser.context.pages()) {
+    page.on('console', record);
+  }
+
+  return {
+    ...browser,
+    replicas,
+    consoleLines,
+    newPage: () => browser.context.newPage(),
+  };
+}
+
+export const panelName = 'Declaree setup guide';
+export const fillButtonName = 'Fill Tenant URL and Secret Token';
+
+export function guidePanel(page: Page): Locator {
+  return page.getByRole('region', { name: panelName });
+}
+
+export async function openPopup(session: Session): Promise<Page> {
+  const popup = await session.context.newPage();
+  await popup.goto(`chrome-extension://${session.extensionId}/src/popup/index.html`);
+  return popup;
+}
+
+export async function storageArea(
+  session: Session,
+  area: 'local' | 'sync' | 'session',
+): Promise<Record<string, unknown>> {
+  const worker = session.worker;
+  if (!worker) {
+    throw new Error('The extension has no service worker.');
+  }
+
+  return worker.evaluate((name) => chrome.storage[name].get(null), area);
+}
+
+/**
+ * Every place in a frame's DOM where the text occurs, as a short description: text nodes and
+ * attributes, open shadow roots included, and input values other than the allowed input.
+ */
+export async function placesShowing(frame: Frame, secret: string): Promise<string[]> {
+  return frame.evaluate((needle) => {
+    const found: string[] = [];
+    const visit = (root: Document | ShadowRoot) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.nodeType === Node.TEXT_NODE) {
+          if (node.textContent?.includes(needle)) {
+            found.push(`text in <${node.parentElement?.localName}>`);
+          }
+          continue;
+        }
+
+        const element = node as Element;
+        for (const attribute of element.attributes) {
+          if (attribute.value.includes(needle)) {
+            found.push(`attribute ${attribute.name} of <${element.localName}>`);
+          }
+        }
+
+        const isSecretInput =
+          element instanceof HTMLInputElement && element.type === 'password';
+        if (
+          (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) &&
+          element.value.includes(needle) &&
+          !isSecretInput
+        ) {
+          found.push(`value of <${element.localName} type=${(element as HTMLInputElement).type}>`);
+        }
+
+        if (element.shadowRoot) {
+          visit(element.shadowRoot);
+        }
+      }
+    };
+    visit(document);
+    return found;
+  }, secret);
+}
+
+/** The frame whose document holds the given text, searched through every frame of the page. */
+export async function frameWithText(page: Page, text: string): Promise<Frame | undefined> {
+  for (const frame of page.frames()) {
+    const has = await frame
+      .evaluate((needle) => document.body?.textContent?.includes(needle) ?? false, text)
+      .catch(() => false);
+    if (has) {
+      return frame;
+    }
+  }
+
+  return undefined;
+}
