@@ -66,7 +66,10 @@ export async function placesShowing(frame: Frame, secret: string): Promise<strin
   return frame.evaluate((needle) => {
     const found: string[] = [];
     const visit = (root: Document | ShadowRoot) => {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      const walker = document.createTreeWalker(
+        root,
+        NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+      );
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         if (node.nodeType === Node.TEXT_NODE) {
           if (node.textContent?.includes(needle)) {
@@ -82,8 +85,7 @@ export async function placesShowing(frame: Frame, secret: string): Promise<strin
           }
         }
 
-        const isSecretInput =
-          element instanceof HTMLInputElement && element.type === 'password';
+        const isSecretInput = element instanceof HTMLInputElement && element.type === 'password';
         if (
           (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) &&
           element.value.includes(needle) &&

@@ -157,7 +157,10 @@ describe('Declaree back end: SCIM answers', () => {
   it('caps the page size, so a client asking for everything has to page', async () => {
     const backend = createDeclareeBackend();
     const key = backend.issueKey('com');
-    backend.setGroups('com', Array.from({ length: 150 }, (_, index) => `Team ${index}`));
+    backend.setGroups(
+      'com',
+      Array.from({ length: 150 }, (_, index) => `Team ${index}`),
+    );
 
     const response = await get(backend, `${comBase}Groups?count=1000`, key);
 

@@ -5,10 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  declareeAccountUrl,
-  declareeDashboardUrl,
-} from '../../fixtures/declaree/site.ts';
+import { declareeAccountUrl, declareeDashboardUrl } from '../../fixtures/declaree/site.ts';
 import { installReplicas, type Replicas } from '../../fixtures/replicas.ts';
 import { type Browser, launchBrowser } from '../browser.ts';
 
@@ -143,9 +140,9 @@ describe('Declaree replica pages', () => {
 
     expect(newKey).toBe(replicas.declaree.currentKey('com'));
     expect(newKey).not.toBe(existing);
-    await expect.poll(() => page.getByLabel('API key').inputValue()).toBe(
-      `${'•'.repeat(40)}${newKey.slice(-4)}`,
-    );
+    await expect
+      .poll(() => page.getByLabel('API key').inputValue())
+      .toBe(`${'•'.repeat(40)}${newKey.slice(-4)}`);
   });
 
   it('sends a signed-out admin through the login page to the tab asked for, and out', async () => {

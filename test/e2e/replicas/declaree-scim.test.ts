@@ -99,8 +99,9 @@ describe('Declaree SCIM replica in the browser', () => {
     let startIndex = 1;
     let total = Number.POSITIVE_INFINITY;
     while (startIndex <= total) {
-      const url = `${declareeScimBaseUrl('com')}Groups?startIndex=${startIndex}&count=100`
-        + '&excludedAttributes=members';
+      const url =
+        `${declareeScimBaseUrl('com')}Groups?startIndex=${startIndex}&count=100` +
+        '&excludedAttributes=members';
       const result = await fetchInPage(url, key);
       const list = JSON.parse(result.body) as {
         totalResults: number;
@@ -122,14 +123,17 @@ describe('Declaree SCIM replica in the browser', () => {
 
     const allowed = await fetchInPage(url, key);
     replicas.configure({ declaree: { scimCors: false } });
-    const blocked = await page.evaluate(async ({ url, key }) => {
-      try {
-        await fetch(url, { headers: { authorization: `Bearer ${key}` } });
-        return 'answered';
-      } catch {
-        return 'blocked';
-      }
-    }, { url, key });
+    const blocked = await page.evaluate(
+      async ({ url, key }) => {
+        try {
+          await fetch(url, { headers: { authorization: `Bearer ${key}` } });
+          return 'answered';
+        } catch {
+          return 'blocked';
+        }
+      },
+      { url, key },
+    );
 
     await page.goto(declareeDashboardUrl('com'));
     const sameOrigin = await fetchInPage(url, key);
