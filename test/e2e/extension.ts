@@ -14,8 +14,11 @@ export interface Session extends Browser {
   newPage(): Promise<Page>;
 }
 
-export async function startSession(options: ReplicaOptions = {}): Promise<Session> {
-  const browser = await launchBrowser({ extension: true });
+export async function startSession(
+  options: ReplicaOptions = {},
+  launch: { headless?: boolean } = {},
+): Promise<Session> {
+  const browser = await launchBrowser({ extension: true, ...launch });
   const replicas = await installReplicas(browser.context, options);
   const consoleLines: string[] = [];
   const record = (message: ConsoleMessage) => consoleLines.push(message.text());
@@ -59,8 +62,8 @@ export async function storageArea(
 }
 
 /**
- * Every place in a frame's DOM where the text occurs, as a short description: text nodes and
- * attributes, open shadow roots included, and input values other than the allowed input.
+ * Every place in a frame's DOM where the text occurs, as a short description: text nodes,
+ * attributes and input values, open shadow roots included, except a password input's value.
  */
 export async function placesShowing(frame: Frame, secret: string): Promise<string[]> {
   return frame.evaluate((needle) => {
@@ -79,19 +82,19 @@ export async function placesShowing(frame: Frame, secret: string): Promise<strin
         }
 
         const element = node as Element;
+        // The Secret Token input is where the key belongs; React mirrors its value into the
+        // value attribute, as it does for every controlled input.
+        const isSecretInput = element instanceof HTMLInputElement && element.type === 'password';
         for (const attribute of element.attributes) {
-          if (attribute.value.includes(needle)) {
+          if (attribute.value.includes(needle) && !(isSecretInput && attribute.name === 'value')) {
             found.push(`attribute ${attribute.name} of <${element.localName}>`);
           }
         }
 
-        const isSecretInput = element instanceof HTMLInputElement && element.type === 'password';
-        if (
-          (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) &&
-          element.value.includes(needle) &&
-          !isSecretInput
-        ) {
-          found.push(`value of <${element.localName} type=${(element as HTMLInputElement).type}>`);
+        const hasValue =
+          element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement;
+        if (hasValue && element.value.includes(needle) && !isSecretInput) {
+          found.push(`value of <${element.localName}>`);
         }
 
         if (element.shadowRoot) {

@@ -91,7 +91,12 @@ export function GuidePanel({ status, send, orphaned }: Props) {
               ) : (
                 guidance.offerFill && (
                   <div class="actions">
-                    <button type="button" class="primary" disabled={busy} onClick={() => fill()}>
+                    <button
+                      type="button"
+                      class={status.lastFill === 'filled' ? '' : 'primary'}
+                      disabled={busy}
+                      onClick={() => fill()}
+                    >
                       {t('fill_button')}
                     </button>
                   </div>

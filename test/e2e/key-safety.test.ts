@@ -1,0 +1,125 @@
+/**
+ * Where the key may be after the main journey: in the session vault, in Declaree's own page that
+ * shows it, and in Entra's Secret Token input. Nowhere else: no other storage area, no console
+ * line of any context, no other frame's DOM, not the guide panel, not the popup.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entraApplicationUrl } from '../fixtures/entra/site.ts';
+import {
+  guidePanel,
+  openPopup,
+  placesShowing,
+  type Session,
+  startSession,
+  storageArea,
+} from './extension.ts';
+import {
+  generateKeyOnDeclaree,
+  openCredentialsForm,
+  pressFill,
+  testConnection,
+} from './journey.ts';
+
+let session: Session;
+let key: string;
+let verdict: string;
+
+beforeAll(async () => {
+  session = await startSession({ entra: { generation: 'new' } });
+  const declaree = await session.newPage();
+  await generateKeyOnDeclaree(declaree, 'de');
+  key = session.replicas.declaree.currentKey('de') ?? '';
+
+  const entra = await session.newPage();
+  await entra.goto(
+    entraApplicationUrl('Provisioning', undefined, { objectId: randomUUID(), appId: randomUUID() }),
+  );
+  const form = await openCredentialsForm(entra, 'new');
+  await pressFill(entra);
+  await guidePanel(entra).getByText('Next: press Test Connection.').waitFor();
+  verdict = await testConnection(entra, form);
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('the key after the main journey', () => {
+  it('was captured and accepted by Test connection, so the checks below look for a real key', () => {
+    expect(key).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(verdict).toMatch(/authorized to enable provisioning/);
+  });
+
+  it('is in storage.session under the vault only', async () => {
+    const sessionArea = await storageArea(session, 'session');
+    const { vault, ...rest } = sessionArea;
+    expect(JSON.stringify(vault)).toContain(key);
+    expect(JSON.stringify(rest)).not.toContain(key);
+  });
+
+  it('is in neither storage.local nor storage.sync', async () => {
+    expect(JSON.stringify(await storageArea(session, 'local'))).not.toContain(key);
+    expect(JSON.stringify(await storageArea(session, 'sync'))).not.toContain(key);
+  });
+
+  it('is in no console line of any page, frame or the service worker', () => {
+    expect(session.consoleLines.filter((line) => line.includes(key))).toEqual([]);
+    expect(session.consoleLines.filter((line) => line.includes(key.slice(0, 12)))).toEqual([]);
+  });
+
+  it('is in no Entra frame except the Secret Token input', async () => {
+    const entra = session.context.pages().find((page) => page.url().includes('entra.microsoft'));
+    expect(entra?.frames().length).toBeGreaterThanOrEqual(3);
+    for (const frame of entra?.frames() ?? []) {
+      expect(await placesShowing(frame, key), frame.url()).toEqual([]);
+    }
+
+    // The check above skips password inputs; the one that holds the key is the Secret Token.
+    const holders = [];
+    for (const frame of entra?.frames() ?? []) {
+      holders.push(
+        ...(await frame.evaluate(
+          (needle) =>
+            [...document.querySelectorAll('input')]
+              .filter((input) => input.value === needle)
+              .map((input) => input.type),
+          key,
+        )),
+      );
+    }
+    expect(holders).toEqual(['password']);
+  });
+
+  it('is not in the guide panel on Declaree, though the page itself shows it', async () => {
+    const declaree = session.context.pages().find((page) => page.url().includes('declaree.de'));
+    const panelText = await declaree?.evaluate(
+      () => document.querySelector('declaree-setup-guide')?.shadowRoot?.innerHTML ?? 'no panel',
+    );
+    expect(panelText).toContain('holds the key');
+    expect(panelText).not.toContain(key);
+  });
+
+  it('is not in the popup, which shows at most its last four characters', async () => {
+    const popup = await openPopup(session);
+    await popup.getByText(/ending in/).waitFor();
+    const html = await popup.content();
+    expect(html).not.toContain(key);
+    expect(html).not.toContain(key.slice(0, -4));
+    expect(await popup.getByText(/ending in/).textContent()).toContain(key.slice(-4));
+    await popup.close();
+  });
+
+  it('is forgotten from the popup, and the Entra panel stops offering the fill', async () => {
+    const popup = await openPopup(session);
+    await popup.getByRole('button', { name: 'Forget the key' }).click();
+    await popup.getByText('No Declaree key held yet.').waitFor();
+    expect(JSON.stringify(await storageArea(session, 'session'))).not.toContain(key);
+
+    const entra = session.context.pages().find((page) => page.url().includes('entra.microsoft'));
+    await entra?.bringToFront();
+    await guidePanel(entra ?? popup)
+      .getByText(/holds no Declaree key yet/)
+      .waitFor();
+  });
+});
