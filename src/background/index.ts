@@ -4,7 +4,7 @@
  * fills in flight, which last a second.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { cleanKey } from '../checks/secret.ts';
+import { cleanKey, type KeyProblem } from '../checks/secret.ts';
 import { tenantUrlFor } from '../checks/tenant-url.ts';
 import { stepStates } from '../journey/progress.ts';
 import type { StepId } from '../journey/steps.ts';
@@ -57,6 +57,7 @@ async function tabStatus(tabId: number): Promise<TabStatus> {
   const [vault, frames] = await Promise.all([readVault(Date.now()), framesOfTab(tabId)]);
   const summary = summariseTab(frames);
   const lastFill = lastFills.get(tabId);
+  const keyProblem = keyProblemsOfTab.get(tabId);
 
   return {
     key: keyStatusOf(vault, false),
@@ -65,10 +66,12 @@ async function tabStatus(tabId: number): Promise<TabStatus> {
     ...(summary.appName ? { appName: summary.appName } : {}),
     ...(summary.keyShown !== undefined ? { keyShown: summary.keyShown } : {}),
     ...(lastFill ? { lastFill } : {}),
+    ...(keyProblem ? { keyProblem } : {}),
   };
 }
 
 const lastFills = new Map<number, FillResult['code']>();
+const keyProblemsOfTab = new Map<number, KeyProblem>();
 
 async function sendStatus(tabId: number): Promise<void> {
   const message: ToContent = { type: 'status-changed', status: await tabStatus(tabId) };
@@ -105,9 +108,12 @@ async function acceptKey(sender: TrustedSender, raw: string): Promise<{ accepted
   const cleaned = cleanKey(raw);
   if (!cleaned.ok) {
     logInfo('Vault', `ignored text that cannot be a key (${cleaned.problem}).`);
+    keyProblemsOfTab.set(sender.tabId, cleaned.problem);
+    await sendStatus(sender.tabId);
     return { accepted: false };
   }
 
+  keyProblemsOfTab.delete(sender.tabId);
   const held = await readVault(Date.now());
   if (held?.key !== cleaned.key || held.instance !== instance) {
     await holdKey(cleaned.key, instance, Date.now());
@@ -267,6 +273,7 @@ browser.alarms.onAlarm.addListener(async (alarm) => {
 
 browser.tabs.onRemoved.addListener((tabId) => {
   lastFills.delete(tabId);
+  keyProblemsOfTab.delete(tabId);
   void forgetFrame(tabId, 0);
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanKey, keyHint, looksLikeKey } from './secret.ts';
+import { cleanKey, keyHint, looksLikeKey, looksMasked } from './secret.ts';
 
 const key = 'q3Vb0+Lk2/9sZx7TnR4wYp1cA8dE6fGhJ5mN0oPqRs8=';
 
@@ -60,5 +60,18 @@ describe('keyHint', () => {
 
   it('shows nothing of a short value', () => {
     expect(keyHint('abcdefgh1234')).toBe('');
+  });
+});
+
+describe('looksMasked', () => {
+  it.each(['••••••••••••Rs8=', '************Rs8=', '●●●●●●●●', '  ****abcd  '])(
+    'takes %j for a key shown in part',
+    (text) => {
+      expect(looksMasked(text)).toBe(true);
+    },
+  );
+
+  it.each([key, 'Generate Key', '***', 'a*b*c*d'])('does not take %j for a masked key', (text) => {
+    expect(looksMasked(text)).toBe(false);
   });
 });

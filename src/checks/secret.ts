@@ -5,7 +5,8 @@
  * So the check refuses only what cannot be a key, and never a value by a strict pattern.
  */
 
-export type KeyProblem = 'empty' | 'inner-space' | 'markup' | 'too-short' | 'too-long';
+export const keyProblems = ['empty', 'inner-space', 'markup', 'too-short', 'too-long'] as const;
+export type KeyProblem = (typeof keyProblems)[number];
 
 export type CleanedKey = { ok: true; key: string } | { ok: false; problem: KeyProblem };
 
@@ -57,6 +58,14 @@ export function looksLikeKey(text: string): boolean {
   // random enough to mix at least two of lower case, upper case and digits.
   const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((kind) => kind.test(cleaned.key)).length;
   return /^[A-Za-z0-9+/=_\-.~]+$/.test(cleaned.key) && kinds >= 2 && cleaned.key.length >= 20;
+}
+
+/**
+ * True for a key shown only in part, such as "••••••••Rs8=": Declaree may show a key in full only
+ * once, and the assistant cannot use what is left.
+ */
+export function looksMasked(text: string): boolean {
+  return /[•●*…·]{4,}/.test(text.trim());
 }
 
 /** The last four characters at most, for showing that a key is held without showing it. */

@@ -13,7 +13,7 @@ import {
   toContentSchema,
 } from '../shared/messages.ts';
 import { fillThisFrame } from './fill-frame.ts';
-import { type Memory, recognise } from './recognise.ts';
+import { type Memory, noteClick, recognise } from './recognise.ts';
 
 type Panel = typeof import('./panel/mount.tsx');
 
@@ -77,6 +77,8 @@ export function startAgent(): void {
   };
 
   const watch = watchPage(look);
+  const onClick = (event: Event) => noteClick(event.target, memory);
+  window.addEventListener('click', onClick, true);
 
   const onMessage = (raw: unknown, sender: browser.Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) {
@@ -104,6 +106,7 @@ export function startAgent(): void {
 
     stopped = true;
     watch.stop();
+    window.removeEventListener('click', onClick, true);
     clearInterval(pollTimer);
     browser.runtime.onMessage.removeListener(onMessage);
     if (isTopFrame) {

@@ -15,30 +15,36 @@ export interface Recognition {
 }
 
 /**
- * What the frame remembers between looks: whether the key page showed a key when the agent first
- * saw it. Such a key may already be in use by other integrations; one that appears later was just
- * generated.
+ * What the frame remembers between looks: whether the admin pressed Generate Key here. A key that
+ * is on the page without that press was made before, and other integrations may be using it.
  */
 export interface Memory {
-  keyPageFirstSeen?: 'with-key' | 'without-key';
+  generatePressed?: boolean;
+}
+
+/** Called for every click in the frame, before the page handles it. */
+export function noteClick(target: EventTarget | null, memory: Memory): void {
+  if (!isDeclareeOrigin(location.origin) || !(target instanceof Element)) {
+    return;
+  }
+
+  const button = recogniseKeyPage(document)?.generateButton;
+  if (button?.contains(target)) {
+    memory.generatePressed = true;
+  }
 }
 
 function recogniseDeclaree(document: Document, memory: Memory): Recognition {
   const keyPage = recogniseKeyPage(document);
-  if (!keyPage) {
-    delete memory.keyPageFirstSeen;
-  }
-
   if (keyPage) {
     const hasKey = keyPage.shownKey !== undefined;
-    memory.keyPageFirstSeen ??= hasKey ? 'with-key' : 'without-key';
     const doneSteps: StepId[] = ['declaree-login', 'declaree-account', 'declaree-api-tab'];
-    const existing = memory.keyPageFirstSeen === 'with-key';
+    const existing = !memory.generatePressed;
     return {
       report: {
         page: 'declaree-key-page',
         credentialsForm: false,
-        keyShown: hasKey ? (existing ? 'existing' : 'new') : 'none',
+        keyShown: hasKey ? (existing ? 'existing' : 'new') : keyPage.maskedKey ? 'masked' : 'none',
         doneSteps,
       },
       ...(keyPage.shownKey ? { shownKey: keyPage.shownKey } : {}),

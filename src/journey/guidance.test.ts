@@ -45,6 +45,28 @@ describe('guidanceFor on Declaree', () => {
   });
 });
 
+describe('guidanceFor when the key cannot be used', () => {
+  it('explains a key shown only in part and warns before regenerating', () => {
+    const status: TabStatus = {
+      key: noKey,
+      page: 'declaree-key-page',
+      credentialsForm: false,
+      keyShown: 'masked',
+    };
+    expect(messagesOf(status)).toEqual(['declaree_key_masked', 'declaree_regenerate_warning']);
+  });
+
+  it('says why a value was refused as a key', () => {
+    const status: TabStatus = {
+      key: noKey,
+      page: 'declaree-key-page',
+      credentialsForm: false,
+      keyProblem: 'inner-space',
+    };
+    expect(messagesOf(status)[0]).toBe('key_problem_inner_space');
+  });
+});
+
 describe('guidanceFor on Entra', () => {
   it('offers the fill only on a form with a key held', () => {
     const form: TabStatus = { key: deKey, page: 'entra-credentials-form', credentialsForm: true };

@@ -29,8 +29,15 @@ const fillOutcomeLines: Partial<Record<FillResultCode, Line>> = {
 
 function declareeGuidance(status: TabStatus): Guidance {
   const lines: Line[] = [];
+  if (status.keyProblem) {
+    lines.push({ message: `key_problem_${status.keyProblem.replace('-', '_')}`, tone: 'warning' });
+  }
+
   if (status.page === 'declaree-key-page') {
-    if (status.keyShown === 'existing') {
+    if (status.keyShown === 'masked' && !status.key.held) {
+      lines.push({ message: 'declaree_key_masked', tone: 'warning' });
+      lines.push({ message: 'declaree_regenerate_warning', tone: 'warning' });
+    } else if (status.keyShown === 'existing') {
       lines.push({ message: 'declaree_key_shown_reuse' });
       lines.push({ message: 'declaree_regenerate_warning', tone: 'warning' });
     } else if (!status.key.held) {

@@ -3,12 +3,14 @@
  * How the key is shown is not documented (a read-only input, plain text, a dialog), so it is
  * found by structure: a value that looks like a key, near the Generate Key button or in the tab.
  */
-import { looksLikeKey } from '../checks/secret.ts';
+import { looksLikeKey, looksMasked } from '../checks/secret.ts';
 import { textIsOneOf } from '../dom/text.ts';
 import { declareeLabels } from './labels.ts';
 
 export interface KeyPage {
   generateButton?: HTMLElement;
+  /** A key is shown, but only in part. */
+  maskedKey?: boolean;
   /** The key as shown, raw: the worker cleans it. */
   shownKey?: string;
   /** The element that shows the key, for covering it on a shared screen. */
@@ -48,12 +50,15 @@ function selectedApiTab(document: Document): HTMLElement | undefined {
   return undefined;
 }
 
-function keyIn(region: Element): { value: string; element: HTMLElement } | undefined {
+type FoundKey = { value: string; element: HTMLElement; masked: boolean };
+
+function keyIn(region: Element): FoundKey | undefined {
+  const candidates: Array<{ value: string; element: HTMLElement }> = [];
   for (const input of region.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
     'input, textarea',
   )) {
-    if (input.type !== 'password' && looksLikeKey(input.value)) {
-      return { value: input.value, element: input };
+    if (input.type !== 'password') {
+      candidates.push({ value: input.value, element: input });
     }
   }
 
@@ -61,12 +66,18 @@ function keyIn(region: Element): { value: string; element: HTMLElement } | undef
     'code, pre, span, div, p, td, strong',
   )) {
     // Only leaves: a container's text is its children's text run together.
-    if (element.children.length === 0 && looksLikeKey(element.textContent ?? '')) {
-      return { value: element.textContent ?? '', element };
+    if (element.children.length === 0) {
+      candidates.push({ value: element.textContent ?? '', element });
     }
   }
 
-  return undefined;
+  const full = candidates.find((candidate) => looksLikeKey(candidate.value));
+  if (full) {
+    return { ...full, masked: false };
+  }
+
+  const masked = candidates.find((candidate) => looksMasked(candidate.value));
+  return masked ? { ...masked, masked: true } : undefined;
 }
 
 /** The region that belongs to the API tab: the tab panel it controls, or around the button. */
@@ -100,6 +111,10 @@ export function recogniseKeyPage(document: Document): KeyPage | undefined {
 
   for (const region of apiRegion(document, tab, generateButton)) {
     const key = keyIn(region);
+    if (key?.masked) {
+      return { ...(generateButton ? { generateButton } : {}), maskedKey: true };
+    }
+
     if (key) {
       return {
         ...(generateButton ? { generateButton } : {}),

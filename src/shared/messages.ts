@@ -3,6 +3,7 @@
  * parse is dropped by the receiver and counted, never echoed.
  */
 import { z } from 'zod';
+import { keyProblems } from '../checks/secret.ts';
 import { stepIds } from '../journey/steps.ts';
 
 export const pageKinds = [
@@ -31,7 +32,7 @@ export const frameReportSchema = z
      * On Declaree's API tab: no key shown, a key that was there when the tab opened (one that
      * integrations may already use), or a key that appeared while the admin was on the tab.
      */
-    keyShown: z.enum(['none', 'existing', 'new']).optional(),
+    keyShown: z.enum(['none', 'existing', 'new', 'masked']).optional(),
     /** Steps the page shows as done. */
     doneSteps: z.array(z.enum(stepIds)).max(stepIds.length),
   })
@@ -88,7 +89,9 @@ export const tabStatusSchema = z
     page: z.enum(pageKinds).nullable(),
     credentialsForm: z.boolean(),
     appName: shortText.optional(),
-    keyShown: z.enum(['none', 'existing', 'new']).optional(),
+    keyShown: z.enum(['none', 'existing', 'new', 'masked']).optional(),
+    /** Why the text offered as a key was refused, when it was. */
+    keyProblem: z.enum(keyProblems).optional(),
     lastFill: z.enum(fillResultCodes).optional(),
   })
   .strict();
