@@ -8,11 +8,14 @@ import { cleanKey, type KeyProblem } from '../checks/secret.ts';
 import { tenantUrlFor } from '../checks/tenant-url.ts';
 import { stepStates } from '../journey/progress.ts';
 import type { StepId } from '../journey/steps.ts';
+import { chooseTarget, stepTargets, stepToGuide } from '../journey/targets.ts';
+import type { ControlId } from '../pages/controls.ts';
 import { instanceOfOrigin, isEntraOrigin } from '../shared/instances.ts';
 import { logInfo } from '../shared/log.ts';
 import {
   type FillResult,
   type FillSecret,
+  type FrameReport,
   fillResultSchema,
   type PopupStatus,
   type TabStatus,
@@ -20,9 +23,16 @@ import {
   type ToWorker,
   toWorkerSchema,
 } from '../shared/messages.ts';
-import { readProgress, recordDone } from './progress-store.ts';
+import { readProgress, recordDone, recordSkipped, recordStepState } from './progress-store.ts';
 import { contentSender, isExtensionPage, isOwnExtension, type TrustedSender } from './senders.ts';
-import { forgetFrame, framesOfTab, knownTabIds, recordFrame, summariseTab } from './tab-state.ts';
+import {
+  type FrameRecord,
+  forgetFrame,
+  framesOfTab,
+  knownTabIds,
+  recordFrame,
+  summariseTab,
+} from './tab-state.ts';
 import {
   expiryAlarm,
   forgetKey,
@@ -54,12 +64,27 @@ async function countRefused(reason: string): Promise<undefined> {
 }
 
 async function tabStatus(tabId: number): Promise<TabStatus> {
-  const [vault, frames] = await Promise.all([readVault(Date.now()), framesOfTab(tabId)]);
+  const [vault, frames, { progress }] = await Promise.all([
+    readVault(Date.now()),
+    framesOfTab(tabId),
+    readProgress(),
+  ]);
   const summary = summariseTab(frames);
   const lastFill = lastFills.get(tabId);
   const keyProblem = keyProblemsOfTab.get(tabId);
+  const step = stepToGuide(progress, summary.site);
+  const target = chooseTarget(step, shownControls(frames));
+  const testResult = testResults.get(tabId);
+  const userNameSource =
+    summary.userNameSource && !/^mail$/i.test(summary.userNameSource)
+      ? summary.userNameSource
+      : undefined;
 
   return {
+    ...(step ? { step, targetFound: target !== undefined } : {}),
+    ...(testResult ? { testResult } : {}),
+    ...(progress.steps['admin-account'] === undefined ? { askAdminAccount: true } : {}),
+    ...(userNameSource ? { userNameSource } : {}),
     key: keyStatusOf(vault, false),
     page: summary.page,
     credentialsForm: summary.credentialsForm,
@@ -71,6 +96,74 @@ async function tabStatus(tabId: number): Promise<TabStatus> {
 }
 
 const lastFills = new Map<number, FillResult['code']>();
+const testResults = new Map<number, 'success' | 'failure'>();
+/** What each frame was last told to look for and highlight, so that nothing is sent twice. */
+const guidesSent = new Map<string, string>();
+
+function shownControls(frames: Record<string, FrameRecord>): Map<number, readonly ControlId[]> {
+  const ordered = Object.entries(frames).sort(([a], [b]) => Number(a) - Number(b));
+  return new Map(
+    ordered.map(([frameId, record]) => [Number(frameId), record.report.controls ?? []]),
+  );
+}
+
+/** Tells every frame of the tab what to look for, and the one frame that shows it to highlight. */
+async function updateGuide(tabId: number): Promise<void> {
+  const [frames, { progress }] = await Promise.all([framesOfTab(tabId), readProgress()]);
+  const summary = summariseTab(frames);
+  const step = stepToGuide(progress, summary.site);
+  const wanted = step ? [...stepTargets[step]] : [];
+  const target = chooseTarget(step, shownControls(frames));
+
+  await Promise.all(
+    Object.keys(frames).map(async (key) => {
+      const frameId = Number(key);
+      const message: ToContent = {
+        type: 'guide',
+        wanted,
+        highlight: target?.frameId === frameId ? target.control : null,
+      };
+      const serialised = JSON.stringify(message);
+      if (guidesSent.get(`${tabId}/${frameId}`) === serialised) {
+        return;
+      }
+
+      guidesSent.set(`${tabId}/${frameId}`, serialised);
+      await browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
+    }),
+  );
+}
+
+/** What a frame's report means for the journey: steps done, skipped, the key's end of life. */
+async function applyReport(tabId: number, report: FrameReport): Promise<boolean> {
+  const now = Date.now();
+  let changed = await recordDone(report.doneSteps, now);
+  if (report.generation === 'new' || report.generation === 'overview') {
+    // Only the classic form asks for a Provisioning Mode.
+    changed = (await recordSkipped(['entra-mode-automatic'], now)) || changed;
+  }
+
+  const notice = report.notice;
+  if (notice && noticesSeen.get(tabId) !== notice.count) {
+    noticesSeen.set(tabId, notice.count);
+    if (notice.kind === 'test-success') {
+      testResults.set(tabId, 'success');
+      changed = (await recordDone(['entra-credentials', 'entra-test-connection'], now)) || changed;
+    } else if (notice.kind === 'test-failure') {
+      testResults.set(tabId, 'failure');
+      changed = true;
+    } else if (testResults.get(tabId) === 'success') {
+      // Entra confirmed the saved configuration: the key has done its job and is dropped.
+      changed = (await recordDone(['entra-save'], now)) || changed;
+      await forgetKey();
+      await broadcastStatus();
+    }
+  }
+
+  return changed;
+}
+
+const noticesSeen = new Map<number, number>();
 const keyProblemsOfTab = new Map<number, KeyProblem>();
 
 async function sendStatus(tabId: number): Promise<void> {
@@ -86,6 +179,23 @@ async function sendStatus(tabId: number): Promise<void> {
 async function broadcastStatus(): Promise<void> {
   const tabIds = await knownTabIds();
   await Promise.all(tabIds.map((tabId) => sendStatus(tabId)));
+}
+
+/** Progress changed: every tab's guide and panel may now be on another step. */
+async function updateAllGuides(): Promise<void> {
+  const tabIds = await knownTabIds();
+  await Promise.all(
+    tabIds.map(async (tabId) => {
+      await updateGuide(tabId);
+      await sendStatus(tabId);
+    }),
+  );
+}
+
+async function setStep(step: StepId, state: 'done' | 'skipped' | 'todo'): Promise<{ set: true }> {
+  await recordStepState(step, state, Date.now());
+  await updateAllGuides();
+  return { set: true };
 }
 
 async function popupStatus(): Promise<PopupStatus> {
@@ -120,11 +230,8 @@ async function acceptKey(sender: TrustedSender, raw: string): Promise<{ accepted
     logInfo('Vault', `holds a key for the ${instance} instance.`);
   }
 
-  if (await recordDone(stepsShownByKey, Date.now())) {
-    logInfo('Progress', 'the Declaree steps are done.');
-  }
-
-  await broadcastStatus();
+  await recordDone(stepsShownByKey, Date.now());
+  await updateAllGuides();
   return { accepted: true };
 }
 
@@ -172,6 +279,7 @@ async function startFill(sender: TrustedSender, confirmedAppName?: string): Prom
     await recordDone(['entra-credentials'], Date.now());
   }
 
+  await updateGuide(sender.tabId);
   await sendStatus(sender.tabId);
   return result;
 }
@@ -202,10 +310,19 @@ async function releaseSecret(
 }
 
 async function handle(message: ToWorker, sender: Runtime.MessageSender): Promise<unknown> {
-  if (message.type === 'popup-get' || message.type === 'key-forget') {
+  if (
+    message.type === 'popup-get' ||
+    message.type === 'key-forget' ||
+    message.type === 'step-set'
+  ) {
+    // The popup, or the guide panel in a top frame of the matched hosts.
     const fromPanel = contentSender(sender)?.frameId === 0;
     if (!isExtensionPage(sender, browser.runtime.id) && !fromPanel) {
       return countRefused('extension-page message from elsewhere');
+    }
+
+    if (message.type === 'step-set') {
+      return setStep(message.step, message.state);
     }
 
     if (message.type === 'key-forget') {
@@ -230,16 +347,17 @@ async function handle(message: ToWorker, sender: Runtime.MessageSender): Promise
         trusted.origin,
         message.report,
       );
-      if (message.report.doneSteps.length > 0) {
-        await recordDone(message.report.doneSteps, Date.now());
-      }
-
-      if (changed) {
+      const progressed = await applyReport(trusted.tabId, message.report);
+      if (progressed) {
+        await updateAllGuides();
+      } else if (changed) {
+        await updateGuide(trusted.tabId);
         await sendStatus(trusted.tabId);
       }
 
       return { recorded: true };
     }
+
     case 'key-offer':
       return acceptKey(trusted, message.key);
     case 'status-get':
@@ -274,6 +392,8 @@ browser.alarms.onAlarm.addListener(async (alarm) => {
 browser.tabs.onRemoved.addListener((tabId) => {
   lastFills.delete(tabId);
   keyProblemsOfTab.delete(tabId);
+  testResults.delete(tabId);
+  noticesSeen.delete(tabId);
   void forgetFrame(tabId, 0);
 });
 

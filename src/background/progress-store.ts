@@ -1,6 +1,12 @@
 /** The journey's progress in storage.local, so that it survives closing the browser. */
 import browser from 'webextension-polyfill';
-import { markDone, type Progress, parseProgress } from '../journey/progress.ts';
+import {
+  markDone,
+  markSkipped,
+  type Progress,
+  parseProgress,
+  setStepState,
+} from '../journey/progress.ts';
 import type { StepId } from '../journey/steps.ts';
 
 const progressItem = 'progress';
@@ -19,11 +25,11 @@ export async function readProgress(): Promise<{ progress: Progress; wasReset: bo
 
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Marks steps done; returns true when the stored progress changed. */
-export function recordDone(ids: readonly StepId[], now: number): Promise<boolean> {
+/** Applies a change to the stored progress; returns true when it changed anything. */
+function update(change: (progress: Progress) => Progress): Promise<boolean> {
   const next = queue.then(async () => {
     const { progress } = await readProgress();
-    const updated = markDone(progress, ids, now);
+    const updated = change(progress);
     if (updated === progress) {
       return false;
     }
@@ -33,4 +39,20 @@ export function recordDone(ids: readonly StepId[], now: number): Promise<boolean
   });
   queue = next.catch(() => undefined);
   return next;
+}
+
+export function recordDone(ids: readonly StepId[], now: number): Promise<boolean> {
+  return update((progress) => markDone(progress, ids, now));
+}
+
+export function recordSkipped(ids: readonly StepId[], now: number): Promise<boolean> {
+  return update((progress) => markSkipped(progress, ids, now));
+}
+
+export function recordStepState(
+  id: StepId,
+  state: 'done' | 'skipped' | 'todo',
+  now: number,
+): Promise<boolean> {
+  return update((progress) => setStepState(progress, id, state, now));
 }

@@ -4,6 +4,8 @@
  */
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
+import type { Site } from '../journey/targets.ts';
+import { isDeclareeOrigin } from '../shared/instances.ts';
 import { type FrameReport, frameReportSchema, type PageKind } from '../shared/messages.ts';
 
 const tabsItem = 'tabs';
@@ -90,6 +92,8 @@ export function summariseTab(frames: Record<string, FrameRecord>): {
   formFrameId?: number;
   appName?: string;
   keyShown?: FrameReport['keyShown'];
+  site: Site;
+  userNameSource?: string;
 } {
   const entries = Object.entries(frames);
   const formEntry = entries.find(([, record]) => record.report.credentialsForm);
@@ -109,6 +113,10 @@ export function summariseTab(frames: Record<string, FrameRecord>): {
   const ordered = [...entries].sort(([a], [b]) => Number(a) - Number(b));
   const appName = ordered.map(([, record]) => record.report.appName).find(Boolean);
   const keyShown = entries.map(([, record]) => record.report.keyShown).find(Boolean);
+  const site: Site = entries.some(([, record]) => isDeclareeOrigin(record.origin))
+    ? 'declaree'
+    : 'entra';
+  const userNameSource = entries.map(([, record]) => record.report.userNameSource).find(Boolean);
 
   return {
     page,
@@ -116,5 +124,7 @@ export function summariseTab(frames: Record<string, FrameRecord>): {
     ...(formEntry ? { formFrameId: Number(formEntry[0]) } : {}),
     ...(appName ? { appName } : {}),
     ...(page === 'declaree-key-page' && keyShown ? { keyShown } : {}),
+    site,
+    ...(userNameSource ? { userNameSource } : {}),
   };
 }

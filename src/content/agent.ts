@@ -12,7 +12,9 @@ import {
   tabStatusSchema,
   toContentSchema,
 } from '../shared/messages.ts';
+import { type ControlId, findControl } from '../pages/controls.ts';
 import { fillThisFrame } from './fill-frame.ts';
+import { clearHighlight, highlight } from './highlight.ts';
 import { type Memory, noteClick, recognise } from './recognise.ts';
 
 type Panel = typeof import('./panel/mount.tsx');
@@ -29,6 +31,7 @@ export function startAgent(): void {
   let panel: Promise<Panel> | undefined;
   let stopped = false;
   const memory: Memory = {};
+  let highlighted: ControlId | null = null;
 
   const send = async (message: ToWorker): Promise<unknown> => {
     try {
@@ -56,6 +59,10 @@ export function startAgent(): void {
     }
 
     const { report, shownKey } = recognise(document, isTopFrame, memory);
+    if (highlighted) {
+      drawHighlight();
+    }
+
     const serialised = JSON.stringify(report);
     if (serialised !== lastReport) {
       lastReport = serialised;
@@ -76,6 +83,23 @@ export function startAgent(): void {
     }
   };
 
+  // The portal re-renders its controls: the highlight follows the control to its new element.
+  const drawHighlight = () => {
+    const element = highlighted ? findControl(document, highlighted) : undefined;
+    if (element) {
+      highlight(element);
+    } else {
+      clearHighlight();
+    }
+  };
+
+  const guide = (wanted: readonly ControlId[], control: ControlId | null) => {
+    memory.wanted = wanted;
+    highlighted = control;
+    drawHighlight();
+    watch.poke();
+  };
+
   const watch = watchPage(look);
   const onClick = (event: Event) => noteClick(event.target, memory);
   window.addEventListener('click', onClick, true);
@@ -90,12 +114,16 @@ export function startAgent(): void {
       return undefined;
     }
 
-    if (parsed.data.type === 'fill-command') {
-      return fillThisFrame(parsed.data.nonce);
+    switch (parsed.data.type) {
+      case 'fill-command':
+        return fillThisFrame(parsed.data.nonce);
+      case 'guide':
+        guide(parsed.data.wanted, parsed.data.highlight);
+        return undefined;
+      case 'status-changed':
+        showStatus(parsed.data.status);
+        return undefined;
     }
-
-    showStatus(parsed.data.status);
-    return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
 
@@ -106,6 +134,7 @@ export function startAgent(): void {
 
     stopped = true;
     watch.stop();
+    clearHighlight();
     window.removeEventListener('click', onClick, true);
     clearInterval(pollTimer);
     browser.runtime.onMessage.removeListener(onMessage);

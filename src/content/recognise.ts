@@ -5,7 +5,17 @@
 import type { StepId } from '../journey/steps.ts';
 import { isAccountPage, recogniseKeyPage } from '../pages/declaree-key-page.ts';
 import { findCredentialsFields } from '../pages/entra-credentials-form.ts';
+import { type ControlId, controlsShown } from '../pages/controls.ts';
+import { findUserNameMapping, userNameComesFromMail } from '../pages/entra-mappings.ts';
+import { type Notice, notificationsShown } from '../pages/entra-notifications.ts';
 import { applicationNameOfBlade, entraPageOfRoute } from '../pages/entra-portal.ts';
+import {
+  assignmentsShown,
+  generationShown,
+  isProvisioningLogs,
+  provisioningRunning,
+  stepsOfRoute,
+} from '../pages/entra-steps.ts';
 import { isDeclareeOrigin } from '../shared/instances.ts';
 import type { FrameReport } from '../shared/messages.ts';
 
@@ -20,6 +30,11 @@ export interface Recognition {
  */
 export interface Memory {
   generatePressed?: boolean;
+  /** The controls the guide looks for now, as the worker last said. */
+  wanted?: readonly ControlId[];
+  /** Notifications already seen, so that only a new one counts as news. */
+  seenNotices?: WeakSet<Element>;
+  lastNotice?: { kind: Notice; count: number };
 }
 
 /** Called for every click in the frame, before the page handles it. */
@@ -66,24 +81,76 @@ function recogniseDeclaree(document: Document, memory: Memory): Recognition {
   };
 }
 
-function recogniseEntra(document: Document, isTopFrame: boolean): Recognition {
+function newestNotice(document: Document, memory: Memory): Memory['lastNotice'] {
+  memory.seenNotices ??= new WeakSet();
+  for (const { element, notice } of notificationsShown(document)) {
+    if (!memory.seenNotices.has(element)) {
+      memory.seenNotices.add(element);
+      memory.lastNotice = { kind: notice, count: (memory.lastNotice?.count ?? 0) + 1 };
+    }
+  }
+
+  return memory.lastNotice;
+}
+
+function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory): Recognition {
   const credentialsForm = findCredentialsFields(document) !== undefined;
   const appName = isTopFrame ? applicationNameOfBlade(document) : undefined;
   const routePage = isTopFrame ? entraPageOfRoute(location.hash) : null;
   const page = credentialsForm ? 'entra-credentials-form' : routePage;
+  const doneSteps: StepId[] = isTopFrame ? stepsOfRoute(location.hash, appName) : [];
+
+  // Blades in frames are all provisioning views here; in the top document only its route says so.
+  const mayShowProvisioning = !isTopFrame || routePage === 'entra-provisioning' || credentialsForm;
+  const generation = mayShowProvisioning ? generationShown(document, credentialsForm) : undefined;
+  if (credentialsForm) {
+    doneSteps.push('entra-provisioning');
+    if (generation === 'classic') {
+      // The classic form shows the credentials only once the mode is Automatic.
+      doneSteps.push('entra-mode-automatic');
+    }
+  }
+
+  const mapping = findUserNameMapping(document);
+  if (mapping && userNameComesFromMail(mapping)) {
+    doneSteps.push('entra-mappings');
+  }
+
+  if (provisioningRunning(document)) {
+    doneSteps.push('entra-start');
+  }
+
+  if (assignmentsShown(document) > 0) {
+    doneSteps.push('assign-users-groups');
+  }
+
+  if (isProvisioningLogs(document)) {
+    doneSteps.push('check-results');
+  }
+
+  const notice = newestNotice(document, memory);
 
   return {
     report: {
       page,
       credentialsForm,
       ...(appName ? { appName } : {}),
-      doneSteps: [],
+      doneSteps: [...new Set(doneSteps)],
+      ...(generation ? { generation } : {}),
+      ...(notice ? { notice } : {}),
+      ...(mapping ? { userNameSource: mapping.source.slice(0, 128) } : {}),
     },
   };
 }
 
 export function recognise(document: Document, isTopFrame: boolean, memory: Memory): Recognition {
-  return isDeclareeOrigin(location.origin)
+  const recognition = isDeclareeOrigin(location.origin)
     ? recogniseDeclaree(document, memory)
-    : recogniseEntra(document, isTopFrame);
+    : recogniseEntra(document, isTopFrame, memory);
+  const controls = controlsShown(document, memory.wanted ?? []);
+  if (controls.length > 0) {
+    recognition.report.controls = controls;
+  }
+
+  return recognition;
 }

@@ -3,6 +3,8 @@
  * frames recognised and what the worker holds into message names, which the panel translates.
  */
 import type { FillResultCode, TabStatus } from '../shared/messages.ts';
+import { stepMessageStem } from './steps.ts';
+import { stepTargets } from './targets.ts';
 
 export interface Line {
   message: string;
@@ -27,6 +29,21 @@ const fillOutcomeLines: Partial<Record<FillResultCode, Line>> = {
   'no-key': { message: 'entra_need_key', tone: 'warning' },
 };
 
+/** The current step's explanation, and words for its control when no frame shows it. */
+function stepLines(status: TabStatus): Line[] {
+  if (!status.step) {
+    return [{ message: 'journey_complete', tone: 'success' }];
+  }
+
+  const stem = stepMessageStem(status.step);
+  const lines: Line[] = [{ message: `${stem}_help` }];
+  if (stepTargets[status.step].length > 0 && status.targetFound === false) {
+    lines.push({ message: 'step_control_not_found', tone: 'warning' });
+  }
+
+  return lines;
+}
+
 function declareeGuidance(status: TabStatus): Guidance {
   const lines: Line[] = [];
   if (status.keyProblem) {
@@ -44,9 +61,9 @@ function declareeGuidance(status: TabStatus): Guidance {
       lines.push({ message: 'declaree_press_generate' });
     }
   } else if (!status.key.held) {
-    lines.push({
-      message: status.page === 'declaree-login' ? 'declaree_log_in' : 'declaree_open_account',
-    });
+    lines.push(
+      ...(status.page === 'declaree-login' ? [{ message: 'declaree_log_in' }] : stepLines(status)),
+    );
   }
 
   if (status.key.held) {
@@ -56,32 +73,65 @@ function declareeGuidance(status: TabStatus): Guidance {
   return { lines, offerFill: false };
 }
 
-function entraGuidance(status: TabStatus): Guidance {
-  if (status.credentialsForm) {
-    if (!status.key.held) {
-      return { lines: [{ message: 'entra_need_key', tone: 'warning' }], offerFill: false };
+function credentialsGuidance(status: TabStatus): Guidance {
+  if (!status.key.held) {
+    const lines: Line[] = [{ message: 'entra_need_key', tone: 'warning' }];
+    if (status.testResult === 'success') {
+      lines.unshift({ message: 'entra_test_passed', tone: 'success' });
     }
 
-    const outcome = status.lastFill ? fillOutcomeLines[status.lastFill] : undefined;
-    if (status.lastFill === 'filled' && outcome) {
-      return { lines: [outcome, { message: 'entra_press_test' }], offerFill: true };
-    }
+    return { lines, offerFill: false };
+  }
 
+  if (status.testResult === 'failure') {
     return {
-      lines: [{ message: 'entra_ready_to_fill' }, ...(outcome ? [outcome] : [])],
+      lines: [
+        { message: 'entra_test_failed', tone: 'warning' },
+        {
+          message: status.key.instance === 'de' ? 'entra_test_checks_de' : 'entra_test_checks_com',
+        },
+      ],
       offerFill: true,
     };
   }
 
-  if (status.page === 'entra-provisioning') {
-    return { lines: [{ message: 'entra_open_form' }], offerFill: false };
+  if (status.testResult === 'success') {
+    return {
+      lines: [{ message: 'entra_test_passed', tone: 'success' }, ...stepLines(status)],
+      offerFill: false,
+    };
   }
 
-  if (status.page === 'entra-app') {
-    return { lines: [{ message: 'entra_open_provisioning' }], offerFill: false };
+  const outcome = status.lastFill ? fillOutcomeLines[status.lastFill] : undefined;
+  if (status.lastFill === 'filled' && outcome) {
+    return { lines: [outcome, { message: 'entra_press_test' }], offerFill: true };
   }
 
-  return { lines: [{ message: 'entra_find_app' }], offerFill: false };
+  return {
+    lines: [{ message: 'entra_ready_to_fill' }, ...(outcome ? [outcome] : [])],
+    offerFill: true,
+  };
+}
+
+function entraGuidance(status: TabStatus): Guidance {
+  if (status.credentialsForm) {
+    return credentialsGuidance(status);
+  }
+
+  const lines: Line[] = [];
+  if (status.testResult === 'success' && status.step === 'entra-save') {
+    lines.push({ message: 'entra_test_passed', tone: 'success' });
+  }
+
+  if (status.userNameSource) {
+    lines.push({
+      message: 'mapping_username_not_mail',
+      substitutions: [status.userNameSource],
+      tone: 'warning',
+    });
+  }
+
+  return { lines: [...lines, ...stepLines(status)], offerFill: false };
 }
 
 export function guidanceFor(status: TabStatus): Guidance {

@@ -40,6 +40,38 @@ export function markDone(progress: Progress, ids: readonly StepId[], now: number
   return { ...progress, steps: updated };
 }
 
+/** Sets one step by hand: done, skipped, or back to be done ('todo'). */
+export function setStepState(
+  progress: Progress,
+  id: StepId,
+  state: 'done' | 'skipped' | 'todo',
+  now: number,
+): Progress {
+  const updated = { ...progress.steps };
+  if (state === 'todo') {
+    delete updated[id];
+  } else {
+    updated[id] = { state, at: now };
+  }
+
+  return { ...progress, steps: updated };
+}
+
+/** Marks steps skipped unless they are done already. */
+export function markSkipped(progress: Progress, ids: readonly StepId[], now: number): Progress {
+  const open = ids.filter((id) => progress.steps[id] === undefined);
+  if (open.length === 0) {
+    return progress;
+  }
+
+  const updated = { ...progress.steps };
+  for (const id of open) {
+    updated[id] = { state: 'skipped', at: now };
+  }
+
+  return { ...progress, steps: updated };
+}
+
 /** The state of every step: the first step neither done nor skipped is the current one. */
 export function stepStates(progress: Progress): Array<{ id: StepId; state: StepState }> {
   let currentFound = false;

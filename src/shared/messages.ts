@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { keyProblems } from '../checks/secret.ts';
 import { stepIds } from '../journey/steps.ts';
+import { controlIds } from '../pages/controls.ts';
 
 export const pageKinds = [
   'declaree-login',
@@ -35,6 +36,17 @@ export const frameReportSchema = z
     keyShown: z.enum(['none', 'existing', 'new', 'masked']).optional(),
     /** Steps the page shows as done. */
     doneSteps: z.array(z.enum(stepIds)).max(stepIds.length),
+    /** The controls the guide asked for that this frame shows. */
+    controls: z.array(z.enum(controlIds)).max(controlIds.length).optional(),
+    /** Which generation of Entra's provisioning UI the frame shows. */
+    generation: z.enum(['classic', 'overview', 'new']).optional(),
+    /** The newest notification that appeared, counted so that a repeat is news too. */
+    notice: z
+      .object({ kind: z.enum(['test-success', 'test-failure', 'saved']), count: z.number() })
+      .strict()
+      .optional(),
+    /** The source attribute of the userName mapping, where the mapping list is shown. */
+    userNameSource: z.string().max(128).optional(),
   })
   .strict();
 export type FrameReport = z.infer<typeof frameReportSchema>;
@@ -47,6 +59,13 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('fill-start'), confirmedAppName: shortText.optional() }).strict(),
   z.object({ type: z.literal('fill-request'), nonce: z.string().length(36) }).strict(),
   z.object({ type: z.literal('key-forget') }).strict(),
+  z
+    .object({
+      type: z.literal('step-set'),
+      step: z.enum(stepIds),
+      state: z.enum(['done', 'skipped', 'todo']),
+    })
+    .strict(),
   // The popup's question: only answered to the extension's own pages.
   z.object({ type: z.literal('popup-get') }).strict(),
 ]);
@@ -92,6 +111,15 @@ export const tabStatusSchema = z
     keyShown: z.enum(['none', 'existing', 'new', 'masked']).optional(),
     /** Why the text offered as a key was refused, when it was. */
     keyProblem: z.enum(keyProblems).optional(),
+    /** The step the guide works on here, and whether its control was found on the page. */
+    step: z.enum(stepIds).optional(),
+    targetFound: z.boolean().optional(),
+    /** The requirement only the admin can confirm is not answered yet. */
+    askAdminAccount: z.boolean().optional(),
+    /** Test Connection's last verdict in this tab. */
+    testResult: z.enum(['success', 'failure']).optional(),
+    /** The userName mapping does not come from mail: the source it comes from. */
+    userNameSource: z.string().max(128).optional(),
     lastFill: z.enum(fillResultCodes).optional(),
   })
   .strict();
@@ -100,6 +128,13 @@ export type TabStatus = z.infer<typeof tabStatusSchema>;
 export const toContentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status-changed'), status: tabStatusSchema }).strict(),
   z.object({ type: z.literal('fill-command'), nonce: z.string().length(36) }).strict(),
+  z
+    .object({
+      type: z.literal('guide'),
+      wanted: z.array(z.enum(controlIds)).max(controlIds.length),
+      highlight: z.enum(controlIds).nullable(),
+    })
+    .strict(),
 ]);
 export type ToContent = z.infer<typeof toContentSchema>;
 

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { guidanceFor, type Line } from '../../journey/guidance.ts';
+import { type StepId, stepMessageStem, steps } from '../../journey/steps.ts';
 import { t } from '../../shared/i18n.ts';
 import { fillResultSchema, type TabStatus, type ToWorker } from '../../shared/messages.ts';
 
@@ -23,8 +24,62 @@ function KeyStatusLine({ status }: { status: TabStatus }) {
   return <p class={`status ${key.held ? 'held' : ''}`}>{text}</p>;
 }
 
+function previousStepOf(step: StepId | undefined): StepId | undefined {
+  const index = steps.findIndex((candidate) => candidate.id === step);
+  const previous = steps[index - 1];
+  // Requirements are answered apart from the pages; going back stops at the first page step.
+  return previous && previous.section !== 'requirements' ? previous.id : undefined;
+}
+
+function StepControls({ status, send }: { status: TabStatus; send: Send }) {
+  const { step } = status;
+  if (!step) {
+    return null;
+  }
+
+  const previous = previousStepOf(step);
+  const set = (id: StepId, state: 'done' | 'skipped' | 'todo') =>
+    void send({ type: 'step-set', step: id, state });
+
+  return (
+    <div class="actions secondary">
+      <button type="button" onClick={() => set(step, 'done')}>
+        {t('step_mark_done')}
+      </button>
+      <button type="button" onClick={() => set(step, 'skipped')}>
+        {t('step_skip')}
+      </button>
+      {previous && (
+        <button type="button" onClick={() => set(previous, 'todo')}>
+          {t('step_back')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function AdminQuestion({ send, onLater }: { send: Send; onLater: () => void }) {
+  return (
+    <div class="question">
+      <p class="line">{t('admin_question')}</p>
+      <div class="actions">
+        <button
+          type="button"
+          onClick={() => void send({ type: 'step-set', step: 'admin-account', state: 'done' })}
+        >
+          {t('admin_answer_yes')}
+        </button>
+        <button type="button" onClick={onLater}>
+          {t('admin_answer_later')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 export function GuidePanel({ status, send, orphaned }: Props) {
   const [collapsed, setCollapsed] = useState(false);
+  const [questionDeferred, setQuestionDeferred] = useState(false);
   const [busy, setBusy] = useState(false);
   // The application name the admin is asked about before the key goes into its form.
   const [confirming, setConfirming] = useState<string | undefined>();
@@ -67,6 +122,14 @@ export function GuidePanel({ status, send, orphaned }: Props) {
             </p>
           ) : (
             <>
+              {status.askAdminAccount && !questionDeferred && (
+                <AdminQuestion send={send} onLater={() => setQuestionDeferred(true)} />
+              )}
+              {status.step && (
+                <h3 class="step-title">
+                  {t('step_now', [t(`${stepMessageStem(status.step)}_title`)])}
+                </h3>
+              )}
               <div aria-live="polite">
                 {guidance.lines.map((line) => (
                   <GuideLine key={line.message} line={line} />
@@ -102,6 +165,7 @@ export function GuidePanel({ status, send, orphaned }: Props) {
                   </div>
                 )
               )}
+              <StepControls status={status} send={send} />
               <KeyStatusLine status={status} />
             </>
           )}

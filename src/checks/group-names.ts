@@ -1,0 +1,591 @@
+/**
+ * Group names that Declaree would take as the same name.
+ *
+ * Declaree links provisioned groups to its own groups by name, and SCIM's displayName is not
+ * case-exact, so two groups whose names differ only in case, Unicode form or white space do not
+ * both sync. Entra ID itself allows several groups with the same name, so duplicates found here
+ * are real, not an artefact of the page.
+ *
+ * Callers pass groups only. Entra's "Users and groups" list mixes users and groups (the object
+ * type column tells them apart); a user named like a group is no problem for Declaree, so that
+ * filtering belongs to the caller and this module compares whatever it is given.
+ *
+ * Pure: no DOM and no browser API, so it runs in any extension context and in unit tests.
+ */
+
+export type GroupEntry = {
+  /** The name as written on the page or returned by an API. Markup in it is plain text here. */
+  name: string;
+  /**
+   * What makes two entries the same group, such as the Entra object id (which Declaree keeps as
+   * externalId). All entries passed together must take their ids from the same namespace.
+   */
+  id?: string;
+  /** What tells same-named groups apart for the admin: e-mail, description or object id. */
+  detail?: string;
+  /** Where the entry was seen, such as 'assigned', 'selected', 'search' or 'declaree'. */
+  source?: string;
+};
+
+export type CollisionKind = 'same-name' | 'looks-like';
+
+export type Collision = {
+  /** 'same-name' will fail in Declaree; 'looks-like' only confuses people. */
+  kind: CollisionKind;
+  /** One name per colliding group, as written, in input order. */
+  names: string[];
+  /** The colliding entries themselves (not copies), one per group, parallel to `names`. */
+  groups: GroupEntry[];
+};
+
+export type FindCollisionsOptions = {
+  /** Also report look-alike names from other scripts ('looks-like'). On unless set to false. */
+  lookAlikes?: boolean;
+};
+
+// Bits from one scan over a name, so the common plain-ASCII name never reaches the costly
+// Unicode normalisation and the look-alike work is done only where it can change something.
+const nonAsciiBit = 1;
+const greekOrCyrillicBit = 2;
+const untidySpaceBit = 4;
+
+/**
+ * True for code units that are, or decompose to, Greek or Cyrillic letters: the main blocks,
+ * Greek Extended, phonetic letters, the Cyrillic extensions, the micro sign, and the high
+ * surrogate of the mathematical letters (bold Greek and the like).
+ */
+function mayBeGreekOrCyrillic(code: number): boolean {
+  return (
+    (code >= 0x0370 && code < 0x0530) ||
+    (code >= 0x1c80 && code < 0x1c90) ||
+    (code >= 0x1d00 && code < 0x1dc0) ||
+    (code >= 0x1f00 && code < 0x2000) ||
+    (code >= 0x2de0 && code < 0x2e00) ||
+    (code >= 0xa640 && code < 0xa6a0) ||
+    code === 0x00b5 ||
+    code === 0xd835
+  );
+}
+
+function scanName(name: string): number {
+  let flags = 0;
+
+  // Starting as if after a space makes a leading space count as untidy.
+  let afterSpace = true;
+  for (let index = 0; index < name.length; index += 1) {
+    const code = name.charCodeAt(index);
+    if (code >= 0x80) {
+      flags |= nonAsciiBit;
+      if (mayBeGreekOrCyrillic(code)) {
+        flags |= greekOrCyrillicBit;
+      }
+      afterSpace = false;
+    } else if (code === 0x20) {
+      if (afterSpace) {
+        flags |= untidySpaceBit;
+      }
+      afterSpace = true;
+    } else if (code >= 0x09 && code <= 0x0d) {
+      flags |= untidySpaceBit;
+      afterSpace = true;
+    } else {
+      afterSpace = false;
+    }
+  }
+
+  if (afterSpace) {
+    flags |= untidySpaceBit;
+  }
+  return flags;
+}
+
+// Invisible characters that people paste along with a name: zero-width space and joiners, word
+// joiner, byte-order mark, soft hyphen, bidirectional marks, variation selectors. Removing them
+// merges names that differ only invisibly, which is the safe side for a duplicate warning even
+// in the few scripts where a zero-width joiner changes how a word is drawn.
+const invisibleCharacters = /\p{Default_Ignorable_Code_Point}/gu;
+
+// JavaScript's \s covers tab, line breaks, no-break space, narrow no-break space and the other
+// Unicode spaces; NEL (U+0085) is the one white-space character it leaves out.
+const whiteSpaceRuns = /[\s\u0085]+/g;
+
+/**
+ * True for every code unit that may be white space other than U+0020 or an invisible character,
+ * and for a few more: it only decides whether the exact regular expressions above need to run,
+ * which is much slower than this test. The ranges are those of White_Space and
+ * Default_Ignorable_Code_Point, with the surrogates that lead to the supplementary ones.
+ */
+function mayBeSpaceOrInvisible(code: number): boolean {
+  return (
+    code === 0x85 ||
+    code === 0xa0 ||
+    code === 0xad ||
+    code === 0x34f ||
+    code === 0x61c ||
+    code === 0x115f ||
+    code === 0x1160 ||
+    code === 0x1680 ||
+    code === 0x17b4 ||
+    code === 0x17b5 ||
+    (code >= 0x180b && code <= 0x180f) ||
+    (code >= 0x2000 && code <= 0x206f) ||
+    code === 0x3000 ||
+    code === 0x3164 ||
+    (code >= 0xfe00 && code <= 0xfe0f) ||
+    code === 0xfeff ||
+    code === 0xffa0 ||
+    (code >= 0xfff0 && code <= 0xfff8) ||
+    code === 0xd82f ||
+    code === 0xd834 ||
+    (code >= 0xdb40 && code <= 0xdb43)
+  );
+}
+
+/**
+ * True for code units whose case folding lower-casing alone would miss: "ß", "ı", "İ", "ŉ", "ǰ",
+ * "ſ", combining marks and Greek (final sigma, iota subscript), Armenian "և", Cherokee, the
+ * small Cyrillic variants, Latin and Greek Extended (capital sharp s, "ẖ"), the ligatures.
+ * Everywhere else Unicode's case folding equals the lower case.
+ */
+function needsFullFolding(code: number): boolean {
+  return (
+    code === 0xdf ||
+    code === 0x130 ||
+    code === 0x131 ||
+    code === 0x149 ||
+    code === 0x17f ||
+    code === 0x1f0 ||
+    (code >= 0x300 && code < 0x400) ||
+    (code >= 0x530 && code < 0x590) ||
+    (code >= 0x13a0 && code < 0x1400) ||
+    (code >= 0x1c80 && code < 0x1c90) ||
+    (code >= 0x1e00 && code < 0x2000) ||
+    (code >= 0xab70 && code < 0xabc0) ||
+    (code >= 0xfb00 && code < 0xfb18)
+  );
+}
+
+// Bits from a scan of the NFKC form of a non-ASCII name, each one a step its key needs.
+const hasSpaceOrInvisibleBit = 1;
+const foldsBeyondLowerCaseBit = 2;
+
+function scanCompatibleForm(text: string): number {
+  let flags = 0;
+
+  // Starting as if after a space makes a leading space count as untidy.
+  let afterSpace = true;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0x20) {
+      if (afterSpace) {
+        flags |= hasSpaceOrInvisibleBit;
+      }
+      afterSpace = true;
+      continue;
+    }
+
+    afterSpace = false;
+    if ((code >= 0x09 && code <= 0x0d) || (code >= 0x80 && mayBeSpaceOrInvisible(code))) {
+      flags |= hasSpaceOrInvisibleBit;
+    }
+    if (code >= 0xdf && needsFullFolding(code)) {
+      flags |= foldsBeyondLowerCaseBit;
+    }
+  }
+
+  if (afterSpace) {
+    flags |= hasSpaceOrInvisibleBit;
+  }
+  return flags;
+}
+
+/**
+ * Full case folding built from what JavaScript offers. toLowerCase alone is not case folding:
+ * it keeps "ß" as is and turns capital sharp s "ẞ" into "ß", while folding makes both "ss".
+ * Lower, then upper, then lower again passes every letter through the full upper-case mappings
+ * ("ß" becomes "SS", "ᾳ" becomes "ΑΙ"), which reach the folded form; the first lower-casing
+ * makes title-case and capital forms start from the same letter.
+ *
+ * The dotted and dotless i are decided for admins in every locale, not only Turkish ones: "İ",
+ * "I", "i" and "ı" all fold to "i". Declaree's comparison is not known to be locale-aware, and a
+ * Turkish "İstanbul" next to an English "Istanbul" is a duplicate to anyone reading the list.
+ * The round trip already turns "ı" into "i"; "İ" lower-cases to "i" plus a combining dot, which
+ * is dropped. The final sigma "ς" becomes "σ", as case folding does.
+ */
+function foldCase(text: string): string {
+  const folded = text.toLowerCase().toUpperCase().toLowerCase();
+  if (!folded.includes('\u0307') && !folded.includes('ς')) {
+    return folded;
+  }
+  return folded.replaceAll('i\u0307', 'i').replaceAll('ς', 'σ');
+}
+
+function unicodeKey(name: string): string {
+  // NFKC first: full-width letters, ligatures such as "ﬁ", the no-break spaces and composed
+  // versus decomposed accents all become one form.
+  let text = name.normalize('NFKC');
+  const flags = scanCompatibleForm(text);
+
+  if (flags & hasSpaceOrInvisibleBit) {
+    text = text.replace(invisibleCharacters, '');
+  }
+
+  text = flags & foldsBeyondLowerCaseBit ? foldCase(text) : text.toLowerCase();
+
+  if (flags & hasSpaceOrInvisibleBit) {
+    text = text.replace(whiteSpaceRuns, ' ').trim();
+  }
+
+  // Removing an invisible character or folding case can leave a letter and its accent apart
+  // ("e", zero-width space, acute; "ΐ" folds to three code points), so those names are put
+  // back into NFKC. Lower-casing the rest keeps them in NFKC and saves that costly call.
+  return flags ? text.normalize('NFKC') : text;
+}
+
+function keyFromScan(name: string, flags: number): string {
+  if (flags & nonAsciiBit) {
+    return unicodeKey(name);
+  }
+
+  // Plain ASCII is already in every normal form and folds by lower-casing alone.
+  if (flags & untidySpaceBit) {
+    return name.replace(whiteSpaceRuns, ' ').trim().toLowerCase();
+  }
+  return name.toLowerCase();
+}
+
+/**
+ * The key under which Declaree would take two group names as the same: Unicode NFKC, full case
+ * folding, invisible characters removed, white space trimmed and collapsed to one space.
+ * An empty key means the name has nothing visible in it.
+ */
+export function groupNameKey(name: string): string {
+  return keyFromScan(name, scanName(name));
+}
+
+// A hand-made subset of Unicode's confusables (UTS #39): Cyrillic and Greek letters that look
+// like a Latin letter. The table is case-aware, because the look-alike is a matter of the written
+// form: capital Greek "Ν" looks like "N", small "ν" looks like "v", and small Cyrillic "т" looks
+// like no Latin letter while capital "Т" looks like "T". Accented letters are not listed:
+// skeleton() decomposes first, so "ё" becomes "е" plus diaeresis and then "e" plus diaeresis.
+// TODO [2027-03-01]: generate the table from confusables.txt if admins meet look-alikes from
+// other scripts (Armenian, Cherokee) or the Latin-only pairs such as "l" and "I".
+const latinLookAlikeOf = new Map<number, string>(
+  [
+    // Cyrillic capitals.
+    ['А', 'A'],
+    ['В', 'B'],
+    ['Е', 'E'],
+    ['К', 'K'],
+    ['М', 'M'],
+    ['Н', 'H'],
+    ['О', 'O'],
+    ['Р', 'P'],
+    ['С', 'C'],
+    ['Т', 'T'],
+    ['У', 'Y'],
+    ['Х', 'X'],
+    ['Ѕ', 'S'],
+    ['І', 'I'],
+    ['Ј', 'J'],
+    ['Ү', 'Y'],
+    ['Һ', 'H'],
+    ['Ӏ', 'I'],
+    ['Ԛ', 'Q'],
+    ['Ԝ', 'W'],
+    // Cyrillic small letters.
+    ['а', 'a'],
+    ['е', 'e'],
+    ['о', 'o'],
+    ['р', 'p'],
+    ['с', 'c'],
+    ['у', 'y'],
+    ['х', 'x'],
+    ['ѕ', 's'],
+    ['і', 'i'],
+    ['ј', 'j'],
+    ['ү', 'y'],
+    ['һ', 'h'],
+    ['ӏ', 'l'],
+    ['ԁ', 'd'],
+    ['ԛ', 'q'],
+    ['ԝ', 'w'],
+    // Greek capitals.
+    ['Α', 'A'],
+    ['Β', 'B'],
+    ['Ε', 'E'],
+    ['Ζ', 'Z'],
+    ['Η', 'H'],
+    ['Ι', 'I'],
+    ['Κ', 'K'],
+    ['Μ', 'M'],
+    ['Ν', 'N'],
+    ['Ο', 'O'],
+    ['Ρ', 'P'],
+    ['Τ', 'T'],
+    ['Υ', 'Y'],
+    ['Χ', 'X'],
+    ['Ϲ', 'C'],
+    ['Ϳ', 'J'],
+    // Greek small letters.
+    ['α', 'a'],
+    ['γ', 'y'],
+    ['ι', 'i'],
+    ['ν', 'v'],
+    ['ο', 'o'],
+    ['ρ', 'p'],
+    ['υ', 'u'],
+    ['ϲ', 'c'],
+    ['ϳ', 'j'],
+  ].map(([lookAlike, latin]) => [(lookAlike ?? '').charCodeAt(0), latin ?? '']),
+);
+
+function replaceLookAlikes(decomposed: string): string {
+  let replaced = '';
+  let copiedUpTo = 0;
+  for (let index = 0; index < decomposed.length; index += 1) {
+    const latin = latinLookAlikeOf.get(decomposed.charCodeAt(index));
+    if (latin !== undefined) {
+      replaced += decomposed.slice(copiedUpTo, index) + latin;
+      copiedUpTo = index + 1;
+    }
+  }
+  return copiedUpTo === 0 ? decomposed : replaced + decomposed.slice(copiedUpTo);
+}
+
+/**
+ * A look-alike key: Cyrillic and Greek letters that look Latin become those Latin letters, then
+ * the name goes through groupNameKey. "Finаnce" with a Cyrillic "а" has the skeleton "finance".
+ */
+export function skeleton(name: string): string {
+  if (!(scanName(name) & greekOrCyrillicBit)) {
+    return groupNameKey(name);
+  }
+
+  // Decomposing first lets an accented Cyrillic letter match its accented Latin twin.
+  return skeletonOfDecomposed(name.normalize('NFKD'));
+}
+
+function skeletonOfDecomposed(decomposed: string): string {
+  return groupNameKey(replaceLookAlikes(decomposed));
+}
+
+const latinLetter = /(?=\p{L})\p{Script=Latin}/u;
+const greekOrCyrillicLetter = /(?=\p{L})[\p{Script=Greek}\p{Script=Cyrillic}]/u;
+
+/** True when a name holds both Latin letters and Greek or Cyrillic ones. */
+export function mixesScripts(name: string): boolean {
+  if (!(scanName(name) & greekOrCyrillicBit)) {
+    return false;
+  }
+
+  // Compatibility forms count by the letter they stand for (mathematical bold Alpha is Greek).
+  return mixesScriptsDecomposed(name.normalize('NFKD'));
+}
+
+function mixesScriptsDecomposed(decomposed: string): boolean {
+  return latinLetter.test(decomposed) && greekOrCyrillicLetter.test(decomposed);
+}
+
+/** Ids compared trimmed and in lower case: the portal and Graph print GUIDs in either case. */
+function normaliseId(id: string | undefined): string | undefined {
+  const trimmed = id?.trim().toLowerCase();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/**
+ * Keeps one index per group: the first entry of each id. Entries without an id are each a group
+ * of their own, because two rows named "Finance" on a page are two groups unless ids say
+ * otherwise, and Entra does allow that.
+ */
+function distinctGroups(indices: readonly number[], ids: readonly (string | undefined)[]) {
+  const seenIds = new Set<string>();
+  const distinct: number[] = [];
+  for (const index of indices) {
+    const id = ids[index];
+    if (id !== undefined) {
+      if (seenIds.has(id)) {
+        continue;
+      }
+      seenIds.add(id);
+    }
+    distinct.push(index);
+  }
+  return distinct;
+}
+
+type NameIndex = {
+  keys: string[];
+  ids: (string | undefined)[];
+  /** 1 where the name holds Greek or Cyrillic letters, so its skeleton may differ from its key. */
+  greekOrCyrillic: Uint8Array;
+  withGreekOrCyrillic: number[];
+  firstIndexOfKey: Map<string, number>;
+  /** Only keys seen more than once are here, so the common unique name costs no array. */
+  laterIndicesOfKey: Map<string, number[]>;
+};
+
+function indexNames(groups: readonly GroupEntry[]): NameIndex {
+  const names: NameIndex = {
+    keys: new Array(groups.length),
+    ids: new Array(groups.length),
+    greekOrCyrillic: new Uint8Array(groups.length),
+    withGreekOrCyrillic: [],
+    firstIndexOfKey: new Map(),
+    laterIndicesOfKey: new Map(),
+  };
+
+  for (let index = 0; index < groups.length; index += 1) {
+    const entry = groups[index] as GroupEntry;
+    const flags = scanName(entry.name);
+    const key = keyFromScan(entry.name, flags);
+    names.keys[index] = key;
+    names.ids[index] = normaliseId(entry.id);
+    if (key === '') {
+      continue;
+    }
+
+    const firstIndex = names.firstIndexOfKey.get(key);
+    if (firstIndex === undefined) {
+      names.firstIndexOfKey.set(key, index);
+    } else {
+      const later = names.laterIndicesOfKey.get(key);
+      if (later === undefined) {
+        names.laterIndicesOfKey.set(key, [index]);
+      } else {
+        later.push(index);
+      }
+    }
+
+    if (flags & greekOrCyrillicBit) {
+      names.greekOrCyrillic[index] = 1;
+      names.withGreekOrCyrillic.push(index);
+    }
+  }
+  return names;
+}
+
+/** Each collision with the position of its first entry, for sorting. */
+type PlacedCollision = { at: number; collision: Collision };
+
+function placedCollision(
+  kind: CollisionKind,
+  indices: readonly number[],
+  groups: readonly GroupEntry[],
+): PlacedCollision {
+  const entries = indices.map((index) => groups[index] as GroupEntry);
+  return {
+    at: indices[0] ?? 0,
+    collision: { kind, names: entries.map((entry) => entry.name), groups: entries },
+  };
+}
+
+function sameNameCollisions(groups: readonly GroupEntry[], names: NameIndex): PlacedCollision[] {
+  const found: PlacedCollision[] = [];
+  for (const [key, later] of names.laterIndicesOfKey) {
+    const indices = [names.firstIndexOfKey.get(key) as number, ...later];
+    const distinct = distinctGroups(indices, names.ids);
+    if (distinct.length > 1) {
+      found.push(placedCollision('same-name', distinct, groups));
+    }
+  }
+  return found;
+}
+
+function lookAlikeCollisions(groups: readonly GroupEntry[], names: NameIndex): PlacedCollision[] {
+  // Only names with Greek or Cyrillic letters can have a skeleton other than their key, so only
+  // they are bucketed here; plain names join a bucket through their key, which is their skeleton.
+  const indicesOfSkeleton = new Map<string, number[]>();
+  const mixing = new Set<number>();
+  for (const index of names.withGreekOrCyrillic) {
+    const decomposed = (groups[index] as GroupEntry).name.normalize('NFKD');
+    const nameSkeleton = skeletonOfDecomposed(decomposed);
+    const bucket = indicesOfSkeleton.get(nameSkeleton);
+    if (bucket === undefined) {
+      indicesOfSkeleton.set(nameSkeleton, [index]);
+    } else {
+      bucket.push(index);
+    }
+    if (mixesScriptsDecomposed(decomposed)) {
+      mixing.add(index);
+    }
+  }
+
+  const found: PlacedCollision[] = [];
+  for (const [nameSkeleton, bucket] of indicesOfSkeleton) {
+    // Most buckets hold one wholly Cyrillic or Greek name and end here.
+    if (!bucket.some((index) => mixing.has(index))) {
+      continue;
+    }
+
+    const firstPlain = names.firstIndexOfKey.get(nameSkeleton);
+    const sameKey =
+      firstPlain === undefined
+        ? []
+        : [firstPlain, ...(names.laterIndicesOfKey.get(nameSkeleton) ?? [])];
+    const plain = sameKey.filter((index) => names.greekOrCyrillic[index] === 0);
+    const indices = [...bucket, ...plain].sort((left, right) => left - right);
+    const distinct = distinctGroups(indices, names.ids);
+
+    // Names sharing one key already collide as 'same-name'; looking alike needs two keys. The
+    // mixing name is checked again because it may have been the same group seen twice.
+    const firstKey = names.keys[distinct[0] as number];
+    const twoKeys = distinct.some((index) => names.keys[index] !== firstKey);
+    if (!twoKeys || !distinct.some((index) => mixing.has(index))) {
+      continue;
+    }
+
+    found.push(placedCollision('looks-like', distinct, groups));
+  }
+  return found;
+}
+
+/**
+ * Finds groups whose names Declaree would take as the same ('same-name'), and names that only
+ * look alike because one of them mixes Latin with Cyrillic or Greek letters ('looks-like').
+ *
+ * - Entries with the same id are the same group seen twice, never a collision.
+ * - Entries without ids are each a group, so two entries written "Finance" collide.
+ * - Names empty after trimming and removing invisible characters are ignored.
+ * - A name that only starts like another ("group-app", "group-app-test") does not collide.
+ * - A name written wholly in Cyrillic or Greek is taken as meant, so it is not flagged for
+ *   looking like a Latin one; only a name that mixes scripts raises 'looks-like'. A look-alike
+ *   collision lists every group of that look, including those that also collide by name.
+ *
+ * Collisions come in the order of their first entry. One pass computes the keys into a map, so
+ * the time grows with the number of names, not with its square.
+ */
+export function findCollisions(
+  groups: readonly GroupEntry[],
+  options: FindCollisionsOptions = {},
+): Collision[] {
+  const names = indexNames(groups);
+
+  const found = sameNameCollisions(groups, names);
+  if (options.lookAlikes !== false) {
+    found.push(...lookAlikeCollisions(groups, names));
+  }
+
+  // A stable sort keeps 'same-name' before 'looks-like' when both start at the same entry.
+  found.sort((left, right) => left.at - right.at);
+  return found.map((placed) => placed.collision);
+}
+
+/**
+ * Collisions in which at least one group is a candidate: groups about to be assigned against the
+ * groups already in Declaree, say. Two existing groups that collide only with each other are an
+ * old problem and not reported here; when a candidate is involved, every colliding group is
+ * listed, existing ones too.
+ */
+export function collisionsAgainst(
+  candidates: readonly GroupEntry[],
+  existing: readonly GroupEntry[],
+  options: FindCollisionsOptions = {},
+): Collision[] {
+  // Candidates come first, so a group that is both a candidate and existing (same id) is kept
+  // as the candidate entry when the two are merged into one group.
+  const candidateEntries = new Set<GroupEntry>(candidates);
+  return findCollisions([...candidates, ...existing], options).filter((collision) =>
+    collision.groups.some((group) => candidateEntries.has(group)),
+  );
+}

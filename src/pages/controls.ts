@@ -1,0 +1,147 @@
+/**
+ * Every control the guide points at, found by its role and its visible words in each language and
+ * UI generation, never by generated ids or position. One registry, so that when a page changes
+ * its words, one entry changes.
+ */
+import { normaliseText } from '../dom/text.ts';
+import { declareeLabels, entraLabels } from './labels.ts';
+
+interface ControlSpec {
+  /** CSS for the elements that can be this control: its roles. */
+  selector: string;
+  /** Accessible names it may have (matched whole, case-insensitively). */
+  names?: readonly string[];
+  /** Parts of the name it may have, for long names that vary around a stable phrase. */
+  nameParts?: readonly string[];
+}
+
+const clickable =
+  'button, [role="button"], a[href], [role="link"], [role="menuitem"], [role="tab"], ' +
+  '[role="treeitem"], input[type="button"], input[type="submit"]';
+
+export const controlSpecs = {
+  'declaree-my-account': { selector: clickable, names: declareeLabels.myAccount },
+  'declaree-api-tab': { selector: clickable, names: declareeLabels.apiTab },
+  'declaree-generate-key': { selector: clickable, names: declareeLabels.generateKey },
+  'entra-enterprise-apps': {
+    selector: clickable,
+    names: ['Enterprise applications', 'Unternehmensanwendungen'],
+  },
+  'entra-new-application': { selector: clickable, names: ['New application', 'Neue Anwendung'] },
+  'entra-create-own-app': {
+    selector: clickable,
+    names: ['Create your own application', 'Eigene Anwendung erstellen'],
+  },
+  'entra-non-gallery': {
+    selector: 'input[type="radio"], [role="radio"], label',
+    nameParts: [
+      '(Non-gallery)',
+      'Nicht-Katalog',
+      "you don't find in the gallery",
+      'nicht im Katalog',
+    ],
+  },
+  'entra-provisioning-menu': { selector: clickable, names: entraLabels.provisioning },
+  'entra-get-started': { selector: clickable, names: ['Get started', 'Erste Schritte'] },
+  'entra-connect-application': {
+    selector: clickable,
+    names: ['Connect your application', 'Anwendung verbinden'],
+  },
+  'entra-new-configuration': {
+    selector: clickable,
+    names: ['New configuration', '+ New configuration', 'Neue Konfiguration'],
+  },
+  'entra-edit-provisioning': {
+    selector: clickable,
+    names: ['Edit provisioning', 'Bereitstellung bearbeiten'],
+  },
+  'entra-mode': {
+    selector: '[role="combobox"], [role="listbox"], select',
+    names: ['Provisioning Mode', 'Bereitstellungsmodus'],
+  },
+  'entra-test-connection': { selector: clickable, names: entraLabels.testConnection },
+  'entra-save': { selector: clickable, names: ['Save', 'Speichern'] },
+  'entra-create': { selector: clickable, names: ['Create', 'Erstellen'] },
+  'entra-mappings': {
+    selector: clickable,
+    names: ['Mappings', 'Zuordnungen', 'Attribute mapping', 'Attributzuordnung'],
+  },
+  'entra-start-provisioning': {
+    selector: clickable,
+    names: ['Start provisioning', 'Bereitstellung starten'],
+  },
+  'entra-users-groups-menu': {
+    selector: clickable,
+    names: ['Users and groups', 'Benutzer und Gruppen'],
+  },
+  'entra-add-user-group': {
+    selector: clickable,
+    names: ['Add user/group', '+ Add user/group', 'Benutzer/Gruppe hinzufügen'],
+  },
+  'entra-provisioning-logs': {
+    selector: clickable,
+    names: ['Provisioning logs', 'View provisioning logs', 'Bereitstellungsprotokolle'],
+  },
+} as const satisfies Record<string, ControlSpec>;
+
+export type ControlId = keyof typeof controlSpecs;
+export const controlIds = Object.keys(controlSpecs) as ControlId[];
+
+/** The name a person hears for an element: its aria-label, else its text, else its value. */
+export function accessibleName(element: Element): string {
+  const label = element.getAttribute('aria-label');
+  if (label) {
+    return label;
+  }
+
+  const labelledBy = element.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const text = labelledBy
+      .split(/\s+/)
+      .map((id) => element.ownerDocument.getElementById(id)?.textContent ?? '')
+      .join(' ');
+    if (text.trim()) {
+      return text;
+    }
+  }
+
+  if (element instanceof HTMLInputElement && element.type !== 'radio') {
+    return element.value;
+  }
+
+  return element.textContent ?? '';
+}
+
+function isShown(element: Element): boolean {
+  return element.getClientRects().length > 0 && !element.closest('[aria-hidden="true"], [hidden]');
+}
+
+function matches(spec: ControlSpec, element: Element): boolean {
+  const name = normaliseText(accessibleName(element)).replace(/^\+\s*/, '');
+  if (name === '') {
+    return false;
+  }
+
+  if (spec.names?.some((wanted) => normaliseText(wanted).replace(/^\+\s*/, '') === name)) {
+    return true;
+  }
+
+  return spec.nameParts?.some((part) => name.includes(normaliseText(part))) ?? false;
+}
+
+/** The control in this document, if it is shown; the innermost match when several nest. */
+export function findControl(root: Document, id: ControlId): HTMLElement | undefined {
+  const spec: ControlSpec = controlSpecs[id];
+  const found = [...root.querySelectorAll<HTMLElement>(spec.selector)].filter(
+    (element) => matches(spec, element) && isShown(element),
+  );
+
+  return found.find(
+    (element) => !found.some((other) => other !== element && element.contains(other)),
+  );
+}
+
+/** Which of the given controls this document shows. */
+export function controlsShown(root: Document, ids: readonly ControlId[]): ControlId[] {
+  return ids.filter((id) => findControl(root, id) !== undefined);
+}
