@@ -23,7 +23,13 @@ import {
   type ToWorker,
   toWorkerSchema,
 } from '../shared/messages.ts';
-import { readProgress, recordDone, recordSkipped, recordStepState } from './progress-store.ts';
+import {
+  readProgress,
+  recordApplication,
+  recordDone,
+  recordSkipped,
+  recordStepState,
+} from './progress-store.ts';
 import { contentSender, isExtensionPage, isOwnExtension, type TrustedSender } from './senders.ts';
 import {
   type FrameRecord,
@@ -138,6 +144,10 @@ async function updateGuide(tabId: number): Promise<void> {
 async function applyReport(tabId: number, report: FrameReport): Promise<boolean> {
   const now = Date.now();
   let changed = await recordDone(report.doneSteps, now);
+  if (report.application?.name && /declaree/i.test(report.application.name)) {
+    await recordApplication(report.application);
+  }
+
   if (report.generation === 'new' || report.generation === 'overview') {
     // Only the classic form asks for a Provisioning Mode.
     changed = (await recordSkipped(['entra-mode-automatic'], now)) || changed;
@@ -204,7 +214,12 @@ async function popupStatus(): Promise<PopupStatus> {
     readProgress(),
   ]);
 
-  return { key: keyStatusOf(vault, true), steps: stepStates(progress), progressWasReset: wasReset };
+  return {
+    key: keyStatusOf(vault, true),
+    steps: stepStates(progress),
+    progressWasReset: wasReset,
+    ...(progress.application ? { application: progress.application } : {}),
+  };
 }
 
 async function acceptKey(sender: TrustedSender, raw: string): Promise<{ accepted: boolean }> {

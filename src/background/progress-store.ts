@@ -1,7 +1,9 @@
 /** The journey's progress in storage.local, so that it survives closing the browser. */
 import browser from 'webextension-polyfill';
 import {
+  type Application,
   markDone,
+  withApplication,
   markSkipped,
   type Progress,
   parseProgress,
@@ -39,6 +41,10 @@ function update(change: (progress: Progress) => Progress): Promise<boolean> {
   });
   queue = next.catch(() => undefined);
   return next;
+}
+
+export function recordApplication(application: Application): Promise<boolean> {
+  return update((progress) => withApplication(progress, application));
 }
 
 export function recordDone(ids: readonly StepId[], now: number): Promise<boolean> {

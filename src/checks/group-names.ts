@@ -43,61 +43,9 @@ export type FindCollisionsOptions = {
   lookAlikes?: boolean;
 };
 
-// Bits from one scan over a name, so the common plain-ASCII name never reaches the costly
-// Unicode normalisation and the look-alike work is done only where it can change something.
-const nonAsciiBit = 1;
-const greekOrCyrillicBit = 2;
-const untidySpaceBit = 4;
-
-/**
- * True for code units that are, or decompose to, Greek or Cyrillic letters: the main blocks,
- * Greek Extended, phonetic letters, the Cyrillic extensions, the micro sign, and the high
- * surrogate of the mathematical letters (bold Greek and the like).
- */
-function mayBeGreekOrCyrillic(code: number): boolean {
-  return (
-    (code >= 0x0370 && code < 0x0530) ||
-    (code >= 0x1c80 && code < 0x1c90) ||
-    (code >= 0x1d00 && code < 0x1dc0) ||
-    (code >= 0x1f00 && code < 0x2000) ||
-    (code >= 0x2de0 && code < 0x2e00) ||
-    (code >= 0xa640 && code < 0xa6a0) ||
-    code === 0x00b5 ||
-    code === 0xd835
-  );
-}
-
-function scanName(name: string): number {
-  let flags = 0;
-
-  // Starting as if after a space makes a leading space count as untidy.
-  let afterSpace = true;
-  for (let index = 0; index < name.length; index += 1) {
-    const code = name.charCodeAt(index);
-    if (code >= 0x80) {
-      flags |= nonAsciiBit;
-      if (mayBeGreekOrCyrillic(code)) {
-        flags |= greekOrCyrillicBit;
-      }
-      afterSpace = false;
-    } else if (code === 0x20) {
-      if (afterSpace) {
-        flags |= untidySpaceBit;
-      }
-      afterSpace = true;
-    } else if (code >= 0x09 && code <= 0x0d) {
-      flags |= untidySpaceBit;
-      afterSpace = true;
-    } else {
-      afterSpace = false;
-    }
-  }
-
-  if (afterSpace) {
-    flags |= untidySpaceBit;
-  }
-  return flags;
-}
+// JavaScript's \s covers tab, line breaks, no-break space, narrow no-break space and the other
+// Unicode spaces; NEL (U+0085) is the one white-space character it leaves out.
+const whiteSpaceRuns = /[\s\u0085]+/g;
 
 // Invisible characters that people paste along with a name: zero-width space and joiners, word
 // joiner, byte-order mark, soft hyphen, bidirectional marks, variation selectors. Removing them
@@ -105,14 +53,39 @@ function scanName(name: string): number {
 // in the few scripts where a zero-width joiner changes how a word is drawn.
 const invisibleCharacters = /\p{Default_Ignorable_Code_Point}/gu;
 
-// JavaScript's \s covers tab, line breaks, no-break space, narrow no-break space and the other
-// Unicode spaces; NEL (U+0085) is the one white-space character it leaves out.
-const whiteSpaceRuns = /[\s\u0085]+/g;
+// What one look at a name says. Most names are plain ASCII with single inner spaces, and those
+// need nothing but lower-casing; the costly Unicode steps run only where they can change the key.
+const tidyAscii = 0;
+const untidyAscii = 1;
+const notAscii = 2;
+
+function scanAscii(name: string): number {
+  let untidy = false;
+
+  // Starting as if after a space makes a leading space count as untidy.
+  let afterSpace = true;
+  for (let index = 0; index < name.length; index += 1) {
+    const code = name.charCodeAt(index);
+    if (code >= 0x80) {
+      return notAscii;
+    }
+    if (code === 0x20) {
+      untidy ||= afterSpace;
+      afterSpace = true;
+    } else if (code >= 0x09 && code <= 0x0d) {
+      untidy = true;
+      afterSpace = true;
+    } else {
+      afterSpace = false;
+    }
+  }
+  return untidy || afterSpace ? untidyAscii : tidyAscii;
+}
 
 /**
  * True for every code unit that may be white space other than U+0020 or an invisible character,
  * and for a few more: it only decides whether the exact regular expressions above need to run,
- * which is much slower than this test. The ranges are those of White_Space and
+ * which costs far more than this test. The ranges are those of White_Space and
  * Default_Ignorable_Code_Point, with the surrogates that lead to the supplementary ones.
  */
 function mayBeSpaceOrInvisible(code: number): boolean {
@@ -142,19 +115,13 @@ function mayBeSpaceOrInvisible(code: number): boolean {
 }
 
 /**
- * True for code units whose case folding lower-casing alone would miss: "ß", "ı", "İ", "ŉ", "ǰ",
- * "ſ", combining marks and Greek (final sigma, iota subscript), Armenian "և", Cherokee, the
- * small Cyrillic variants, Latin and Greek Extended (capital sharp s, "ẖ"), the ligatures.
- * Everywhere else Unicode's case folding equals the lower case.
+ * True for code units whose case folding lower-casing misses, apart from "ß", "İ" and "ı":
+ * combining marks and Greek (final sigma, iota subscript), Armenian "և", Cherokee, the small
+ * Cyrillic variants, Latin and Greek Extended (capital sharp s, "ẖ", "ᾳ"), the ligatures.
+ * Everywhere else Unicode's case folding is the lower case, once NFKC has run.
  */
-function needsFullFolding(code: number): boolean {
+function foldsBeyondLowerCase(code: number): boolean {
   return (
-    code === 0xdf ||
-    code === 0x130 ||
-    code === 0x131 ||
-    code === 0x149 ||
-    code === 0x17f ||
-    code === 0x1f0 ||
     (code >= 0x300 && code < 0x400) ||
     (code >= 0x530 && code < 0x590) ||
     (code >= 0x13a0 && code < 0x1400) ||
@@ -165,52 +132,62 @@ function needsFullFolding(code: number): boolean {
   );
 }
 
-// Bits from a scan of the NFKC form of a non-ASCII name, each one a step its key needs.
-const hasSpaceOrInvisibleBit = 1;
-const foldsBeyondLowerCaseBit = 2;
+// Steps a non-ASCII name needs, found by one scan of its NFKC form.
+const untidySpaceBit = 1;
+const mayHoldInvisibleBit = 2;
+const latinSpecialBit = 4;
+const fullFoldingBit = 8;
 
 function scanCompatibleForm(text: string): number {
-  let flags = 0;
-
-  // Starting as if after a space makes a leading space count as untidy.
+  let steps = 0;
   let afterSpace = true;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
     if (code === 0x20) {
       if (afterSpace) {
-        flags |= hasSpaceOrInvisibleBit;
+        steps |= untidySpaceBit;
       }
       afterSpace = true;
       continue;
     }
 
     afterSpace = false;
-    if ((code >= 0x09 && code <= 0x0d) || (code >= 0x80 && mayBeSpaceOrInvisible(code))) {
-      flags |= hasSpaceOrInvisibleBit;
-    }
-    if (code >= 0xdf && needsFullFolding(code)) {
-      flags |= foldsBeyondLowerCaseBit;
+    if (code < 0x80) {
+      if (code >= 0x09 && code <= 0x0d) {
+        steps |= untidySpaceBit;
+      }
+    } else if (code === 0xdf || code === 0x130 || code === 0x131) {
+      steps |= latinSpecialBit;
+    } else if (mayBeSpaceOrInvisible(code)) {
+      steps |= untidySpaceBit | mayHoldInvisibleBit;
+    } else if (foldsBeyondLowerCase(code)) {
+      steps |= fullFoldingBit;
     }
   }
 
   if (afterSpace) {
-    flags |= hasSpaceOrInvisibleBit;
+    steps |= untidySpaceBit;
   }
-  return flags;
+  return steps;
 }
 
 /**
- * Full case folding built from what JavaScript offers. toLowerCase alone is not case folding:
- * it keeps "ß" as is and turns capital sharp s "ẞ" into "ß", while folding makes both "ss".
- * Lower, then upper, then lower again passes every letter through the full upper-case mappings
- * ("ß" becomes "SS", "ᾳ" becomes "ΑΙ"), which reach the folded form; the first lower-casing
- * makes title-case and capital forms start from the same letter.
- *
  * The dotted and dotless i are decided for admins in every locale, not only Turkish ones: "İ",
  * "I", "i" and "ı" all fold to "i". Declaree's comparison is not known to be locale-aware, and a
  * Turkish "İstanbul" next to an English "Istanbul" is a duplicate to anyone reading the list.
- * The round trip already turns "ı" into "i"; "İ" lower-cases to "i" plus a combining dot, which
- * is dropped. The final sigma "ς" becomes "σ", as case folding does.
+ * "ß" folds to "ss", as Unicode's full case folding does and lower-casing does not.
+ */
+const latinSpecials = /[ßİı]/g;
+const latinSpecialFolding: Record<string, string> = { ß: 'ss', İ: 'i', ı: 'i' };
+
+/**
+ * Full case folding built from what JavaScript offers, for the scripts where lower-casing is not
+ * enough. toLowerCase keeps "ß" as is and turns capital sharp s "ẞ" into "ß", where folding
+ * makes both "ss". Lower, then upper, then lower again passes every letter through the full
+ * upper-case mappings ("ẞ" to "ß" to "SS", "ᾳ" to "ΑΙ"), which reach the folded form; the first
+ * lower-casing makes title-case and capital forms start from the same letter. Two results differ
+ * from Unicode's folding and are fixed after: "İ" ends as "i" plus a combining dot, which is
+ * dropped (see the dotted i above), and a final sigma "ς" becomes "σ", as folding does.
  */
 function foldCase(text: string): string {
   const folded = text.toLowerCase().toUpperCase().toLowerCase();
@@ -224,31 +201,40 @@ function unicodeKey(name: string): string {
   // NFKC first: full-width letters, ligatures such as "ﬁ", the no-break spaces and composed
   // versus decomposed accents all become one form.
   let text = name.normalize('NFKC');
-  const flags = scanCompatibleForm(text);
+  const steps = scanCompatibleForm(text);
 
-  if (flags & hasSpaceOrInvisibleBit) {
-    text = text.replace(invisibleCharacters, '');
+  // Removing an invisible character can bring a letter and its accent together ("e", zero-width
+  // space, acute), and full folding can take them apart ("ΐ" folds to three code points): both
+  // need NFKC once more at the end. Lower-casing alone keeps a name in NFKC.
+  let normaliseAgain = (steps & fullFoldingBit) !== 0;
+  if (steps & mayHoldInvisibleBit) {
+    const visible = text.replace(invisibleCharacters, '');
+    normaliseAgain ||= visible.length !== text.length;
+    text = visible;
   }
 
-  text = flags & foldsBeyondLowerCaseBit ? foldCase(text) : text.toLowerCase();
+  if (steps & fullFoldingBit) {
+    text = foldCase(text.replace(latinSpecials, (special) => latinSpecialFolding[special] ?? ''));
+  } else if (steps & latinSpecialBit) {
+    text = text.replace(latinSpecials, (special) => latinSpecialFolding[special] ?? '');
+    text = text.toLowerCase();
+  } else {
+    text = text.toLowerCase();
+  }
 
-  if (flags & hasSpaceOrInvisibleBit) {
+  if (steps & untidySpaceBit) {
     text = text.replace(whiteSpaceRuns, ' ').trim();
   }
-
-  // Removing an invisible character or folding case can leave a letter and its accent apart
-  // ("e", zero-width space, acute; "ΐ" folds to three code points), so those names are put
-  // back into NFKC. Lower-casing the rest keeps them in NFKC and saves that costly call.
-  return flags ? text.normalize('NFKC') : text;
+  return normaliseAgain ? text.normalize('NFKC') : text;
 }
 
-function keyFromScan(name: string, flags: number): string {
-  if (flags & nonAsciiBit) {
+function keyOf(name: string, scan: number): string {
+  if (scan === notAscii) {
     return unicodeKey(name);
   }
 
   // Plain ASCII is already in every normal form and folds by lower-casing alone.
-  if (flags & untidySpaceBit) {
+  if (scan === untidyAscii) {
     return name.replace(whiteSpaceRuns, ' ').trim().toLowerCase();
   }
   return name.toLowerCase();
@@ -260,84 +246,26 @@ function keyFromScan(name: string, flags: number): string {
  * An empty key means the name has nothing visible in it.
  */
 export function groupNameKey(name: string): string {
-  return keyFromScan(name, scanName(name));
+  return keyOf(name, scanAscii(name));
 }
 
 // A hand-made subset of Unicode's confusables (UTS #39): Cyrillic and Greek letters that look
-// like a Latin letter. The table is case-aware, because the look-alike is a matter of the written
-// form: capital Greek "Ν" looks like "N", small "ν" looks like "v", and small Cyrillic "т" looks
-// like no Latin letter while capital "Т" looks like "T". Accented letters are not listed:
-// skeleton() decomposes first, so "ё" becomes "е" plus diaeresis and then "e" plus diaeresis.
+// like a Latin letter, each pair written look-alike first. The table is case-aware, because the
+// likeness is in the written form: capital Greek "Ν" looks like "N" and small "ν" like "v", and
+// small Cyrillic "т" looks like no Latin letter while capital "Т" looks like "T". Accented
+// letters are not listed: skeleton() decomposes first, so "ё" becomes "е" plus diaeresis and
+// then "e" plus diaeresis.
 // TODO [2027-03-01]: generate the table from confusables.txt if admins meet look-alikes from
-// other scripts (Armenian, Cherokee) or the Latin-only pairs such as "l" and "I".
+// other scripts (Armenian, Cherokee) or Latin-only pairs such as "l" and "I".
+const lookAlikePairs = [
+  'АA ВB ЕE КK МM НH ОO РP СC ТT УY ХX ЅS ІI ЈJ ҮY ҺH ӀI ԚQ ԜW',
+  'аa еe оo рp сc уy хx ѕs іi јj үy һh ӏl ԁd ԛq ԝw',
+  'ΑA ΒB ΕE ΖZ ΗH ΙI ΚK ΜM ΝN ΟO ΡP ΤT ΥY ΧX ϹC ͿJ',
+  'αa γy ιi νv οo ρp υu ϲc ϳj',
+].flatMap((pairs) => pairs.split(' '));
+
 const latinLookAlikeOf = new Map<number, string>(
-  [
-    // Cyrillic capitals.
-    ['А', 'A'],
-    ['В', 'B'],
-    ['Е', 'E'],
-    ['К', 'K'],
-    ['М', 'M'],
-    ['Н', 'H'],
-    ['О', 'O'],
-    ['Р', 'P'],
-    ['С', 'C'],
-    ['Т', 'T'],
-    ['У', 'Y'],
-    ['Х', 'X'],
-    ['Ѕ', 'S'],
-    ['І', 'I'],
-    ['Ј', 'J'],
-    ['Ү', 'Y'],
-    ['Һ', 'H'],
-    ['Ӏ', 'I'],
-    ['Ԛ', 'Q'],
-    ['Ԝ', 'W'],
-    // Cyrillic small letters.
-    ['а', 'a'],
-    ['е', 'e'],
-    ['о', 'o'],
-    ['р', 'p'],
-    ['с', 'c'],
-    ['у', 'y'],
-    ['х', 'x'],
-    ['ѕ', 's'],
-    ['і', 'i'],
-    ['ј', 'j'],
-    ['ү', 'y'],
-    ['һ', 'h'],
-    ['ӏ', 'l'],
-    ['ԁ', 'd'],
-    ['ԛ', 'q'],
-    ['ԝ', 'w'],
-    // Greek capitals.
-    ['Α', 'A'],
-    ['Β', 'B'],
-    ['Ε', 'E'],
-    ['Ζ', 'Z'],
-    ['Η', 'H'],
-    ['Ι', 'I'],
-    ['Κ', 'K'],
-    ['Μ', 'M'],
-    ['Ν', 'N'],
-    ['Ο', 'O'],
-    ['Ρ', 'P'],
-    ['Τ', 'T'],
-    ['Υ', 'Y'],
-    ['Χ', 'X'],
-    ['Ϲ', 'C'],
-    ['Ϳ', 'J'],
-    // Greek small letters.
-    ['α', 'a'],
-    ['γ', 'y'],
-    ['ι', 'i'],
-    ['ν', 'v'],
-    ['ο', 'o'],
-    ['ρ', 'p'],
-    ['υ', 'u'],
-    ['ϲ', 'c'],
-    ['ϳ', 'j'],
-  ].map(([lookAlike, latin]) => [(lookAlike ?? '').charCodeAt(0), latin ?? '']),
+  lookAlikePairs.map((pair) => [pair.charCodeAt(0), pair.slice(1)]),
 );
 
 function replaceLookAlikes(decomposed: string): string {
@@ -353,12 +281,22 @@ function replaceLookAlikes(decomposed: string): string {
   return copiedUpTo === 0 ? decomposed : replaced + decomposed.slice(copiedUpTo);
 }
 
+// Code units that are, or decompose to, Greek or Cyrillic letters: the main blocks, phonetic
+// letters, Greek Extended, the Cyrillic extensions, the micro sign, and the lead surrogate of the
+// mathematical letters (bold Greek and the like). No u flag, so that lead surrogate matches.
+const mayHoldGreekOrCyrillic =
+  /[\u00b5\u0370-\u052f\u1c80-\u1c8f\u1d00-\u1dbf\u1f00-\u1fff\u2de0-\u2dff\ua640-\ua69f\ud835]/;
+
+function skeletonOfDecomposed(decomposed: string): string {
+  return groupNameKey(replaceLookAlikes(decomposed));
+}
+
 /**
  * A look-alike key: Cyrillic and Greek letters that look Latin become those Latin letters, then
  * the name goes through groupNameKey. "Finаnce" with a Cyrillic "а" has the skeleton "finance".
  */
 export function skeleton(name: string): string {
-  if (!(scanName(name) & greekOrCyrillicBit)) {
+  if (!mayHoldGreekOrCyrillic.test(name)) {
     return groupNameKey(name);
   }
 
@@ -366,25 +304,21 @@ export function skeleton(name: string): string {
   return skeletonOfDecomposed(name.normalize('NFKD'));
 }
 
-function skeletonOfDecomposed(decomposed: string): string {
-  return groupNameKey(replaceLookAlikes(decomposed));
-}
-
 const latinLetter = /(?=\p{L})\p{Script=Latin}/u;
 const greekOrCyrillicLetter = /(?=\p{L})[\p{Script=Greek}\p{Script=Cyrillic}]/u;
 
+function mixesScriptsDecomposed(decomposed: string): boolean {
+  return latinLetter.test(decomposed) && greekOrCyrillicLetter.test(decomposed);
+}
+
 /** True when a name holds both Latin letters and Greek or Cyrillic ones. */
 export function mixesScripts(name: string): boolean {
-  if (!(scanName(name) & greekOrCyrillicBit)) {
+  if (!mayHoldGreekOrCyrillic.test(name)) {
     return false;
   }
 
   // Compatibility forms count by the letter they stand for (mathematical bold Alpha is Greek).
   return mixesScriptsDecomposed(name.normalize('NFKD'));
-}
-
-function mixesScriptsDecomposed(decomposed: string): boolean {
-  return latinLetter.test(decomposed) && greekOrCyrillicLetter.test(decomposed);
 }
 
 /** Ids compared trimmed and in lower case: the portal and Graph print GUIDs in either case. */
@@ -417,7 +351,7 @@ function distinctGroups(indices: readonly number[], ids: readonly (string | unde
 type NameIndex = {
   keys: string[];
   ids: (string | undefined)[];
-  /** 1 where the name holds Greek or Cyrillic letters, so its skeleton may differ from its key. */
+  /** Names with Greek or Cyrillic letters: only their skeleton can differ from their key. */
   greekOrCyrillic: Uint8Array;
   withGreekOrCyrillic: number[];
   firstIndexOfKey: Map<string, number>;
@@ -437,8 +371,8 @@ function indexNames(groups: readonly GroupEntry[]): NameIndex {
 
   for (let index = 0; index < groups.length; index += 1) {
     const entry = groups[index] as GroupEntry;
-    const flags = scanName(entry.name);
-    const key = keyFromScan(entry.name, flags);
+    const scan = scanAscii(entry.name);
+    const key = keyOf(entry.name, scan);
     names.keys[index] = key;
     names.ids[index] = normaliseId(entry.id);
     if (key === '') {
@@ -457,7 +391,7 @@ function indexNames(groups: readonly GroupEntry[]): NameIndex {
       }
     }
 
-    if (flags & greekOrCyrillicBit) {
+    if (scan === notAscii && mayHoldGreekOrCyrillic.test(entry.name)) {
       names.greekOrCyrillic[index] = 1;
       names.withGreekOrCyrillic.push(index);
     }
@@ -465,7 +399,7 @@ function indexNames(groups: readonly GroupEntry[]): NameIndex {
   return names;
 }
 
-/** Each collision with the position of its first entry, for sorting. */
+/** A collision with the position of its first entry, for sorting. */
 type PlacedCollision = { at: number; collision: Collision };
 
 function placedCollision(
@@ -492,32 +426,44 @@ function sameNameCollisions(groups: readonly GroupEntry[], names: NameIndex): Pl
   return found;
 }
 
+function addToBucket(buckets: Map<string, number[]>, key: string, index: number): void {
+  const bucket = buckets.get(key);
+  if (bucket === undefined) {
+    buckets.set(key, [index]);
+  } else {
+    bucket.push(index);
+  }
+}
+
 function lookAlikeCollisions(groups: readonly GroupEntry[], names: NameIndex): PlacedCollision[] {
-  // Only names with Greek or Cyrillic letters can have a skeleton other than their key, so only
-  // they are bucketed here; plain names join a bucket through their key, which is their skeleton.
+  // A look-alike needs a name that mixes scripts, and those are rare: find them first, so a
+  // tenant without any costs one check per Greek or Cyrillic name and no skeleton at all.
   const indicesOfSkeleton = new Map<string, number[]>();
   const mixing = new Set<number>();
+  const unmixed: Array<{ index: number; decomposed: string }> = [];
   for (const index of names.withGreekOrCyrillic) {
     const decomposed = (groups[index] as GroupEntry).name.normalize('NFKD');
-    const nameSkeleton = skeletonOfDecomposed(decomposed);
-    const bucket = indicesOfSkeleton.get(nameSkeleton);
-    if (bucket === undefined) {
-      indicesOfSkeleton.set(nameSkeleton, [index]);
-    } else {
-      bucket.push(index);
-    }
     if (mixesScriptsDecomposed(decomposed)) {
       mixing.add(index);
+      addToBucket(indicesOfSkeleton, skeletonOfDecomposed(decomposed), index);
+    } else {
+      unmixed.push({ index, decomposed });
     }
+  }
+
+  if (mixing.size === 0) {
+    return [];
+  }
+
+  // Names wholly in Greek or Cyrillic join a mixing name's look, never start one of their own.
+  for (const { index, decomposed } of unmixed) {
+    const bucket = indicesOfSkeleton.get(skeletonOfDecomposed(decomposed));
+    bucket?.push(index);
   }
 
   const found: PlacedCollision[] = [];
   for (const [nameSkeleton, bucket] of indicesOfSkeleton) {
-    // Most buckets hold one wholly Cyrillic or Greek name and end here.
-    if (!bucket.some((index) => mixing.has(index))) {
-      continue;
-    }
-
+    // Plain names join through their key, which is their skeleton.
     const firstPlain = names.firstIndexOfKey.get(nameSkeleton);
     const sameKey =
       firstPlain === undefined

@@ -88,6 +88,9 @@ export function startAgent(): void {
     const element = highlighted ? findControl(document, highlighted) : undefined;
     if (element) {
       highlight(element);
+      if (isTopFrame) {
+        void panel?.then((module) => module.keepClearOf(element));
+      }
     } else {
       clearHighlight();
     }

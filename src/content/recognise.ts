@@ -8,7 +8,11 @@ import { findCredentialsFields } from '../pages/entra-credentials-form.ts';
 import { type ControlId, controlsShown } from '../pages/controls.ts';
 import { findUserNameMapping, userNameComesFromMail } from '../pages/entra-mappings.ts';
 import { type Notice, notificationsShown } from '../pages/entra-notifications.ts';
-import { applicationNameOfBlade, entraPageOfRoute } from '../pages/entra-portal.ts';
+import {
+  applicationNameOfBlade,
+  applicationOfRoute,
+  entraPageOfRoute,
+} from '../pages/entra-portal.ts';
 import {
   assignmentsShown,
   generationShown,
@@ -129,6 +133,11 @@ function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory)
   }
 
   const notice = newestNotice(document, memory);
+  const routeApplication = isTopFrame ? applicationOfRoute(location.hash) : undefined;
+  const application = routeApplication && {
+    ...routeApplication,
+    ...(appName ? { name: appName } : {}),
+  };
 
   return {
     report: {
@@ -139,6 +148,7 @@ function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory)
       ...(generation ? { generation } : {}),
       ...(notice ? { notice } : {}),
       ...(mapping ? { userNameSource: mapping.source.slice(0, 128) } : {}),
+      ...(application ? { application } : {}),
     },
   };
 }

@@ -9,6 +9,11 @@ export type StepState = 'done' | 'current' | 'todo' | 'skipped';
 
 const stepIdSchema = z.enum(stepIds);
 
+export const applicationSchema = z
+  .object({ objectId: z.uuid(), appId: z.uuid(), name: z.string().max(256).optional() })
+  .strict();
+export type Application = z.infer<typeof applicationSchema>;
+
 export const progressSchema = z
   .object({
     version: z.literal(1),
@@ -16,6 +21,8 @@ export const progressSchema = z
       stepIdSchema,
       z.object({ state: z.enum(['done', 'skipped']), at: z.number() }).strict(),
     ),
+    /** The Entra application being set up, once the admin has opened it. */
+    application: applicationSchema.optional(),
   })
   .strict();
 
@@ -70,6 +77,20 @@ export function markSkipped(progress: Progress, ids: readonly StepId[], now: num
   }
 
   return { ...progress, steps: updated };
+}
+
+/** Remembers the application; the same object back when nothing changed. */
+export function withApplication(progress: Progress, application: Application): Progress {
+  const known = progress.application;
+  if (
+    known?.objectId === application.objectId &&
+    known.appId === application.appId &&
+    known.name === application.name
+  ) {
+    return progress;
+  }
+
+  return { ...progress, application };
 }
 
 /** The state of every step: the first step neither done nor skipped is the current one. */

@@ -20,6 +20,13 @@ const clickable =
   '[role="treeitem"], input[type="button"], input[type="submit"]';
 
 export const controlSpecs = {
+  // The admin's name in the top-right corner opens the account menu; the name itself is unknown,
+  // so the control is the header's menu button.
+  'declaree-account-menu': {
+    selector:
+      'header [aria-haspopup="true"], header [aria-haspopup="menu"], ' +
+      '[role="banner"] [aria-haspopup="true"], [role="banner"] [aria-haspopup="menu"]',
+  },
   'declaree-my-account': { selector: clickable, names: declareeLabels.myAccount },
   'declaree-api-tab': { selector: clickable, names: declareeLabels.apiTab },
   'declaree-generate-key': { selector: clickable, names: declareeLabels.generateKey },
@@ -117,6 +124,10 @@ function isShown(element: Element): boolean {
 }
 
 function matches(spec: ControlSpec, element: Element): boolean {
+  if (!spec.names && !spec.nameParts) {
+    return true;
+  }
+
   const name = normaliseText(accessibleName(element)).replace(/^\+\s*/, '');
   if (name === '') {
     return false;

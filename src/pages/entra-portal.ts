@@ -19,6 +19,20 @@ export function entraPageOfRoute(hash: string): PageKind {
   return 'entra-portal';
 }
 
+const guid = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const applicationRoute = new RegExp(
+  `ManagedAppMenuBlade/.*objectId/(${guid})/appId/(${guid})`,
+  'i',
+);
+
+/** The application's ids when the route is one of its pages. */
+export function applicationOfRoute(hash: string): { objectId: string; appId: string } | undefined {
+  const match = applicationRoute.exec(decodeURIComponent(hash));
+  return match?.[1] && match[2]
+    ? { objectId: match[1].toLowerCase(), appId: match[2].toLowerCase() }
+    : undefined;
+}
+
 /**
  * The application's name from the blade title, which the portal writes as "<name> | <menu item>"
  * (e.g. "Declaree | Provisioning"). Only titles of application menu items count, so that a search

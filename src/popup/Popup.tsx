@@ -1,7 +1,9 @@
 /** The popup: the whole journey with each step's state, and the key the worker holds. */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { type Section, sections, stepMessageStem, steps } from '../journey/steps.ts';
+import { pageLinkFor } from '../journey/links.ts';
+import type { StepState } from '../journey/progress.ts';
+import { type Section, type StepId, sections, stepMessageStem, steps } from '../journey/steps.ts';
 import { t } from '../shared/i18n.ts';
 import { type PopupStatus, popupStatusSchema, type ToWorker } from '../shared/messages.ts';
 
@@ -35,29 +37,80 @@ function KeySummary({ status, onForget }: { status: PopupStatus; onForget: () =>
   );
 }
 
-function SectionSteps({ section, status }: { section: Section; status: PopupStatus }) {
+interface StepRowProps {
+  id: StepId;
+  state: StepState;
+  link: string | undefined;
+  onSet: (id: StepId, state: 'done' | 'skipped' | 'todo') => void;
+}
+
+function StepRow({ id, state, link, onSet }: StepRowProps) {
+  const stem = stepMessageStem(id);
+  const title = t(`${stem}_title`);
+
+  return (
+    <li class={`step ${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+      <span class="state">{t(`state_${state}`)}</span>
+      <span class="step-title">{title}</span>
+      {state === 'current' && (
+        <div class="help">
+          <p>{t(`${stem}_help`)}</p>
+          <div class="actions">
+            {link && (
+              <button type="button" onClick={() => void browser.tabs.create({ url: link })}>
+                {t('popup_open_page')}
+              </button>
+            )}
+            <button type="button" onClick={() => onSet(id, 'done')}>
+              {t('step_mark_done')}
+            </button>
+            <button type="button" onClick={() => onSet(id, 'skipped')}>
+              {t('step_skip')}
+            </button>
+          </div>
+        </div>
+      )}
+      {(state === 'done' || state === 'skipped') && (
+        <button
+          type="button"
+          class="undo"
+          aria-label={t('popup_undo_step', [title])}
+          onClick={() => onSet(id, 'todo')}
+        >
+          {t('popup_undo')}
+        </button>
+      )}
+    </li>
+  );
+}
+
+interface SectionProps {
+  section: Section;
+  status: PopupStatus;
+  onSet: StepRowProps['onSet'];
+}
+
+function SectionSteps({ section, status, onSet }: SectionProps) {
   const states = new Map(status.steps.map((step) => [step.id, step.state]));
   const sectionSteps = steps.filter((step) => step.section === section);
+  const known = {
+    ...(status.key.instance ? { instance: status.key.instance } : {}),
+    ...(status.application ? { application: status.application } : {}),
+  };
 
   return (
     <section aria-labelledby={`section-${section}`}>
       <h2 id={`section-${section}`}>{t(`section_${section}`)}</h2>
       <ol>
-        {sectionSteps.map((step) => {
-          const state = states.get(step.id) ?? 'todo';
-          const stem = stepMessageStem(step.id);
-          return (
-            <li
-              key={step.id}
-              class={`step ${state}`}
-              aria-current={state === 'current' ? 'step' : undefined}
-            >
-              <span class="state">{t(`state_${state}`)}</span>
-              <span class="step-title">{t(`${stem}_title`)}</span>
-              {state === 'current' && <p class="help">{t(`${stem}_help`)}</p>}
-            </li>
-          );
-        })}
+        {sectionSteps.map((step) => (
+          <StepRow
+            key={step.id}
+            id={step.id}
+            state={states.get(step.id) ?? 'todo'}
+            link={pageLinkFor(step.id, known)}
+            onSet={onSet}
+          />
+        ))}
       </ol>
     </section>
   );
@@ -84,6 +137,11 @@ export function Popup() {
     refresh();
   };
 
+  const setStep = async (step: StepId, state: 'done' | 'skipped' | 'todo') => {
+    await ask({ type: 'step-set', step, state });
+    refresh();
+  };
+
   return (
     <main>
       <h1>{t('extension_name')}</h1>
@@ -93,7 +151,7 @@ export function Popup() {
           {status.progressWasReset && <p role="status">{t('popup_progress_reset')}</p>}
           <KeySummary status={status} onForget={forget} />
           {sections.map((section) => (
-            <SectionSteps key={section} section={section} status={status} />
+            <SectionSteps key={section} section={section} status={status} onSet={setStep} />
           ))}
         </>
       )}

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { keyProblems } from '../checks/secret.ts';
+import { applicationSchema } from '../journey/progress.ts';
 import { stepIds } from '../journey/steps.ts';
 import { controlIds } from '../pages/controls.ts';
 
@@ -47,6 +48,8 @@ export const frameReportSchema = z
       .optional(),
     /** The source attribute of the userName mapping, where the mapping list is shown. */
     userNameSource: z.string().max(128).optional(),
+    /** The application whose pages the route shows: its ids, from the route. */
+    application: applicationSchema.optional(),
   })
   .strict();
 export type FrameReport = z.infer<typeof frameReportSchema>;
@@ -150,6 +153,7 @@ export const popupStatusSchema = z
       z.object({ id: z.enum(stepIds), state: z.enum(['done', 'current', 'todo', 'skipped']) }),
     ),
     progressWasReset: z.boolean(),
+    application: applicationSchema.optional(),
   })
   .strict();
 export type PopupStatus = z.infer<typeof popupStatusSchema>;

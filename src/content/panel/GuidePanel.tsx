@@ -6,10 +6,14 @@ import { fillResultSchema, type TabStatus, type ToWorker } from '../../shared/me
 
 export type Send = (message: ToWorker) => Promise<unknown>;
 
+export type Side = 'right' | 'left';
+
 interface Props {
   status: TabStatus;
   send: Send;
   orphaned: boolean;
+  side: Side;
+  onMove: () => void;
 }
 
 function GuideLine({ line }: { line: Line }) {
@@ -77,7 +81,7 @@ function AdminQuestion({ send, onLater }: { send: Send; onLater: () => void }) {
   );
 }
 
-export function GuidePanel({ status, send, orphaned }: Props) {
+export function GuidePanel({ status, send, orphaned, side, onMove }: Props) {
   const [collapsed, setCollapsed] = useState(false);
   const [questionDeferred, setQuestionDeferred] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -101,9 +105,12 @@ export function GuidePanel({ status, send, orphaned }: Props) {
   const guidance = guidanceFor(status);
 
   return (
-    <section class="panel" aria-label={t('panel_name')}>
+    <section class={`panel ${side}`} aria-label={t('panel_name')}>
       <div class="header">
         <h2 class="title">{t('panel_name')}</h2>
+        <button type="button" class="icon" aria-label={t('panel_move')} onClick={onMove}>
+          {side === 'right' ? '⇤' : '⇥'}
+        </button>
         <button
           type="button"
           class="icon"

@@ -4,7 +4,7 @@
  */
 import { render } from 'preact';
 import type { TabStatus } from '../../shared/messages.ts';
-import { GuidePanel, type Send } from './GuidePanel.tsx';
+import { GuidePanel, type Send, type Side } from './GuidePanel.tsx';
 import styles from './panel.css?inline';
 
 const hostTag = 'declaree-setup-guide';
@@ -13,6 +13,7 @@ let container: HTMLElement | undefined;
 let lastStatus: TabStatus | undefined;
 let lastSend: Send | undefined;
 let orphaned = false;
+let side: Side = 'right';
 
 /** The element the panel renders into; made again if the page removed the host. */
 function panelContainer(): HTMLElement {
@@ -35,7 +36,20 @@ function draw(): void {
     return;
   }
 
-  render(<GuidePanel status={lastStatus} send={lastSend} orphaned={orphaned} />, panelContainer());
+  const move = () => {
+    side = side === 'right' ? 'left' : 'right';
+    draw();
+  };
+  render(
+    <GuidePanel
+      status={lastStatus}
+      send={lastSend}
+      orphaned={orphaned}
+      side={side}
+      onMove={move}
+    />,
+    panelContainer(),
+  );
 }
 
 export function showPanel(status: TabStatus, send: Send): void {
@@ -48,4 +62,27 @@ export function showPanel(status: TabStatus, send: Send): void {
 export function showOrphaned(): void {
   orphaned = true;
   draw();
+}
+
+/** Moves the panel to the other side when it covers the control the guide points at. */
+export function keepClearOf(element: Element): void {
+  const panel = container?.querySelector('.panel');
+  if (!panel) {
+    return;
+  }
+
+  const current = panel.getBoundingClientRect();
+  const target = element.getBoundingClientRect();
+  const overlaps = (left: number) =>
+    left < target.right &&
+    target.left < left + current.width &&
+    current.top < target.bottom &&
+    target.top < current.bottom;
+  const margin = 16;
+  const otherLeft = side === 'right' ? margin : window.innerWidth - margin - current.width;
+  // Move only when the other side is clear, or the panel would jump back and forth.
+  if (overlaps(current.left) && !overlaps(otherLeft)) {
+    side = side === 'right' ? 'left' : 'right';
+    draw();
+  }
 }
