@@ -1,0 +1,156 @@
+/**
+ * The guide beyond the fill: it points at the next control in the frame that holds it, notices
+ * Test Connection's verdict and the saved configuration by itself, drops the key once Entra has
+ * saved it, and lets the admin mark, skip and go back by hand.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Frame, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { entraApplicationUrl } from '../fixtures/entra/site.ts';
+import type { ReplicaOptions } from '../fixtures/replicas.ts';
+import { guidePanel, openPopup, type Session, startSession, storageArea } from './extension.ts';
+import {
+  generateKeyOnDeclaree,
+  openCredentialsForm,
+  pressFill,
+  testConnection,
+} from './journey.ts';
+
+let session: Session | undefined;
+
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+async function start(options: ReplicaOptions): Promise<Session> {
+  session = await startSession(options);
+  return session;
+}
+
+function applicationUrl(menuItem: string): string {
+  return entraApplicationUrl(menuItem, undefined, { objectId: randomUUID(), appId: randomUUID() });
+}
+
+async function hasHighlight(frame: Frame): Promise<boolean> {
+  return frame.evaluate(() => document.querySelector('declaree-setup-highlight') !== null);
+}
+
+async function popupStateOf(current: Session, title: string): Promise<string> {
+  const popup = await openPopup(current);
+  const row = popup.locator('li.step').filter({ hasText: title });
+  await row.waitFor();
+  const state = (await row.locator('.state').textContent()) ?? '';
+  await popup.close();
+  return state;
+}
+
+async function vaultHolds(current: Session): Promise<boolean> {
+  return 'vault' in (await storageArea(current, 'session'));
+}
+
+describe('the guide on Entra', () => {
+  it('points at Connect your application inside the blade frame, not in the portal around it', async () => {
+    const { context } = await start({ entra: { generation: 'new' } });
+    const entra = await context.newPage();
+    await entra.goto(applicationUrl('Provisioning'));
+    await guidePanel(entra).getByText('Now: Open Provisioning').waitFor();
+
+    const blade = entra.frames().find((frame) => frame.url().includes('sandbox-1.'));
+    await expect.poll(() => blade && hasHighlight(blade)).toBe(true);
+    expect(await hasHighlight(entra.mainFrame())).toBe(false);
+    // The portal's own elements are left as they were: no attribute added to the button.
+    const button = blade?.getByRole('button', { name: 'Connect your application' });
+    const attributes = await button?.evaluate((element) =>
+      [...element.attributes].map((attribute) => attribute.name).sort(),
+    );
+    expect(attributes?.some((name) => name.includes('declaree'))).toBe(false);
+  });
+
+  it('skips Provisioning Mode on the new experience, where the form has none', async () => {
+    const { context } = await start({ entra: { generation: 'new' } });
+    await generateKeyOnDeclaree(await context.newPage(), 'com');
+    const entra = await context.newPage();
+    await entra.goto(applicationUrl('Provisioning'));
+    await openCredentialsForm(entra, 'new');
+    await guidePanel(entra)
+      .getByText(/can fill in the Tenant URL/)
+      .waitFor();
+
+    expect(await popupStateOf(session as Session, 'Provisioning Mode: Automatic')).toBe('Skipped');
+  });
+
+  it('notices the passing test and the saved configuration, then drops the key', async () => {
+    const { context } = await start({ entra: { generation: 'classic' } });
+    await generateKeyOnDeclaree(await context.newPage(), 'com');
+    const entra = await context.newPage();
+    await entra.goto(applicationUrl('Provisioning'));
+    const form = await openCredentialsForm(entra, 'classic');
+    await pressFill(entra);
+    await guidePanel(entra).getByText('Next: press Test Connection.').waitFor();
+    expect(await popupStateOf(session as Session, 'Provisioning Mode: Automatic')).toBe('Done');
+
+    await testConnection(entra, form);
+    await guidePanel(entra)
+      .getByText(/Test Connection passed/)
+      .waitFor();
+    expect(await popupStateOf(session as Session, 'Test Connection')).toBe('Done');
+    expect(await vaultHolds(session as Session)).toBe(true);
+
+    await entra.bringToFront();
+    await entra.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => vaultHolds(session as Session)).toBe(false);
+    expect(await popupStateOf(session as Session, 'Save the configuration')).toBe('Done');
+  });
+
+  it('explains a failing test with what to check', async () => {
+    const { context } = await start({ entra: { generation: 'classic' } });
+    await generateKeyOnDeclaree(await context.newPage(), 'de');
+    const entra = await context.newPage();
+    await entra.goto(applicationUrl('Provisioning'));
+    const form = await openCredentialsForm(entra, 'classic');
+    await pressFill(entra);
+    await guidePanel(entra).getByText('Next: press Test Connection.').waitFor();
+
+    // The admin edits the Tenant URL by hand: the other instance's host.
+    const tenantUrl = entra.getByRole('textbox', { name: 'Tenant URL' });
+    await tenantUrl.fill('https://app.declaree.com/SCIM/v2/');
+    expect(await testConnection(entra, form)).toMatch(/invalid credentials/);
+    const panel = guidePanel(entra);
+    await panel.getByText(/Test Connection failed/).waitFor();
+    expect(await panel.textContent()).toContain('exactly https://app.declaree.de/SCIM/v2/');
+  });
+});
+
+describe('steps by hand', () => {
+  async function panelStep(page: Page): Promise<string> {
+    return (await guidePanel(page).locator('h3').textContent()) ?? '';
+  }
+
+  it('marks a step done, skips one and goes back, from the panel', async () => {
+    const { context } = await start({ entra: { generation: 'new' } });
+    const entra = await context.newPage();
+    await entra.goto('https://entra.microsoft.com/');
+    const panel = guidePanel(entra);
+    await panel.getByText('Now: Open Microsoft Entra ID').waitFor();
+
+    await panel.getByRole('button', { name: 'Mark as done' }).click();
+    await expect.poll(() => panelStep(entra)).toBe('Now: Enterprise applications');
+    await panel.getByRole('button', { name: 'Skip this step' }).click();
+    await expect.poll(() => panelStep(entra)).toBe('Now: New application');
+    await panel.getByRole('button', { name: 'Back to the previous step' }).click();
+    await expect.poll(() => panelStep(entra)).toBe('Now: Enterprise applications');
+
+    expect(await popupStateOf(session as Session, 'Open Microsoft Entra ID')).toBe('Done');
+  });
+
+  it('asks once whether the Declaree account is a dedicated administrator, and records it', async () => {
+    const { context } = await start({});
+    const entra = await context.newPage();
+    await entra.goto('https://entra.microsoft.com/');
+    const panel = guidePanel(entra);
+    await panel.getByRole('button', { name: 'Yes, it is' }).click();
+    await expect.poll(() => panel.getByText(/dedicated administrator account/).count()).toBe(0);
+    expect(await popupStateOf(session as Session, 'Dedicated Declaree administrator')).toBe('Done');
+  });
+});
