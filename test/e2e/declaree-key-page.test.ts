@@ -32,9 +32,12 @@ async function vaultKey(current: Session): Promise<string | undefined> {
 
 describe('Declaree API tab', () => {
   it('holds a key already shown, and warns that generating a new one breaks integrations', async () => {
-    const { page, session: current } = await openApiTab({
-      declaree: { existingKey: { de: existingKey } },
-    }, 'de');
+    const { page, session: current } = await openApiTab(
+      {
+        declaree: { existingKey: { de: existingKey } },
+      },
+      'de',
+    );
     const panel = guidePanel(page);
     await panel.getByText(heldText).waitFor();
 
