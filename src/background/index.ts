@@ -30,7 +30,7 @@ import {
   recordSkipped,
   recordStepState,
 } from './progress-store.ts';
-import { contentSender, isExtensionPage, isOwnExtension, type TrustedSender } from './senders.ts';
+import { classifySender, isAllowed, type Sender, type TrustedSender } from './senders.ts';
 import {
   type FrameRecord,
   forgetFrame,
@@ -324,36 +324,27 @@ async function releaseSecret(
   return { tenantUrl: tenantUrlFor(vault.instance), key: vault.key };
 }
 
-async function handle(message: ToWorker, sender: Runtime.MessageSender): Promise<unknown> {
-  if (
-    message.type === 'popup-get' ||
-    message.type === 'key-forget' ||
-    message.type === 'step-set'
-  ) {
-    // The popup, or the guide panel in a top frame of the matched hosts.
-    const fromPanel = contentSender(sender)?.frameId === 0;
-    if (!isExtensionPage(sender, browser.runtime.id) && !fromPanel) {
-      return countRefused('extension-page message from elsewhere');
-    }
+async function handle(message: ToWorker, sender: Sender): Promise<unknown> {
+  if (!isAllowed(message.type, sender)) {
+    return countRefused(`${message.type} from a sender not allowed to send it`);
+  }
 
-    if (message.type === 'step-set') {
+  switch (message.type) {
+    case 'popup-get':
+      return popupStatus();
+    case 'step-set':
       return setStep(message.step, message.state);
-    }
-
-    if (message.type === 'key-forget') {
+    case 'key-forget':
       await forgetKey();
       await broadcastStatus();
       return { forgotten: true };
-    }
-
-    return isExtensionPage(sender, browser.runtime.id) ? popupStatus() : undefined;
   }
 
-  const trusted = contentSender(sender);
-  if (!trusted) {
-    return countRefused('content message from an unknown page');
+  if (sender.kind !== 'content') {
+    return countRefused('content message from an extension page');
   }
 
+  const trusted: TrustedSender = sender;
   switch (message.type) {
     case 'frame-report': {
       const changed = await recordFrame(
@@ -384,9 +375,10 @@ async function handle(message: ToWorker, sender: Runtime.MessageSender): Promise
   }
 }
 
-browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
-  if (!isOwnExtension(sender, browser.runtime.id)) {
-    return countRefused('sender is not this extension');
+browser.runtime.onMessage.addListener((raw: unknown, messageSender: Runtime.MessageSender) => {
+  const sender = classifySender(messageSender, browser.runtime.id);
+  if (!sender) {
+    return countRefused('sender is not this extension on a page it runs on');
   }
 
   const parsed = toWorkerSchema.safeParse(raw);

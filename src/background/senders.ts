@@ -1,9 +1,12 @@
 /**
  * Who may send what. The service worker trusts a message only after checking that it comes from
- * this extension and from a page whose origin is on the allow-list for that kind of message.
+ * this extension, and from a context whose origin is on the allow-list for that kind of message:
+ * a key only from Declaree's pages, a fill only from Entra's frames, the popup's questions only
+ * from the extension's own pages. The origin is the one the browser states, never a message field.
  */
 import type { Runtime } from 'webextension-polyfill';
 import { isDeclareeOrigin, isEntraOrigin, originOf } from '../shared/instances.ts';
+import type { ToWorker } from '../shared/messages.ts';
 
 export interface TrustedSender {
   origin: string;
@@ -11,35 +14,56 @@ export interface TrustedSender {
   frameId: number;
 }
 
+export type Sender =
+  | { kind: 'extension-page' }
+  | ({ kind: 'content'; site: 'declaree' | 'entra' } & TrustedSender);
+
 /** The sender's origin as the browser states it; `origin` is set for content scripts. */
-export function senderOrigin(sender: Runtime.MessageSender): string | undefined {
+function senderOrigin(sender: Runtime.MessageSender): string | undefined {
   const stated = (sender as { origin?: string }).origin;
   return stated && stated !== 'null' ? stated : originOf(sender.url);
 }
 
-export function isOwnExtension(sender: Runtime.MessageSender, extensionId: string): boolean {
-  return sender.id === extensionId;
-}
+/** What kind of context sent the message, or undefined for anything the extension did not run. */
+export function classifySender(
+  sender: Runtime.MessageSender,
+  extensionId: string,
+): Sender | undefined {
+  if (sender.id !== extensionId) {
+    return undefined;
+  }
 
-/**
- * A page of the extension itself (popup, options), not a content script: content scripts carry
- * the origin of the page they run in. The popup may also be open in a tab.
- */
-export function isExtensionPage(sender: Runtime.MessageSender, extensionId: string): boolean {
-  return senderOrigin(sender) === `chrome-extension://${extensionId}`;
-}
-
-/** A content script in a tab, on one of the hosts the extension runs on. */
-export function contentSender(sender: Runtime.MessageSender): TrustedSender | undefined {
   const origin = senderOrigin(sender);
+  // Content scripts carry the origin of the page they run in; the popup may be open in a tab.
+  if (origin === `chrome-extension://${extensionId}`) {
+    return { kind: 'extension-page' };
+  }
+
   const tabId = sender.tab?.id;
   if (!origin || tabId === undefined || sender.frameId === undefined) {
     return undefined;
   }
 
-  if (!isEntraOrigin(origin) && !isDeclareeOrigin(origin)) {
-    return undefined;
-  }
+  const site = isDeclareeOrigin(origin) ? 'declaree' : isEntraOrigin(origin) ? 'entra' : undefined;
+  return site ? { kind: 'content', site, origin, tabId, frameId: sender.frameId } : undefined;
+}
 
-  return { origin, tabId, frameId: sender.frameId };
+const anyContent = (sender: Sender) => sender.kind === 'content';
+const panelOrPopup = (sender: Sender) =>
+  sender.kind === 'extension-page' || (sender.kind === 'content' && sender.frameId === 0);
+
+const policy: Record<ToWorker['type'], (sender: Sender) => boolean> = {
+  'frame-report': anyContent,
+  'status-get': anyContent,
+  'key-offer': (sender) => sender.kind === 'content' && sender.site === 'declaree',
+  'fill-start': (sender) =>
+    sender.kind === 'content' && sender.site === 'entra' && sender.frameId === 0,
+  'fill-request': (sender) => sender.kind === 'content' && sender.site === 'entra',
+  'key-forget': panelOrPopup,
+  'step-set': panelOrPopup,
+  'popup-get': (sender) => sender.kind === 'extension-page',
+};
+
+export function isAllowed(type: ToWorker['type'], sender: Sender): boolean {
+  return policy[type](sender);
 }
