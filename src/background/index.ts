@@ -61,12 +61,18 @@ const stepsShownByKey: StepId[] = [
   'declaree-key',
 ];
 
-async function countRefused(reason: string): Promise<undefined> {
-  const stored = await browser.storage.session.get(refusedItem);
-  const count = typeof stored[refusedItem] === 'number' ? stored[refusedItem] : 0;
-  await browser.storage.session.set({ [refusedItem]: count + 1 });
+let refusedWrites: Promise<unknown> = Promise.resolve();
+
+/** Counts a refused message; the counts run one after another so that none is lost. */
+function countRefused(reason: string): Promise<undefined> {
   logInfo('Messages', `refused a message (${reason}).`);
-  return undefined;
+  const next = refusedWrites.then(async () => {
+    const stored = await browser.storage.session.get(refusedItem);
+    const count = typeof stored[refusedItem] === 'number' ? stored[refusedItem] : 0;
+    await browser.storage.session.set({ [refusedItem]: count + 1 });
+  });
+  refusedWrites = next.catch(() => undefined);
+  return next.then(() => undefined);
 }
 
 async function tabStatus(tabId: number): Promise<TabStatus> {

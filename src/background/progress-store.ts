@@ -3,11 +3,11 @@ import browser from 'webextension-polyfill';
 import {
   type Application,
   markDone,
-  withApplication,
   markSkipped,
   type Progress,
   parseProgress,
   setStepState,
+  withApplication,
 } from '../journey/progress.ts';
 import type { StepId } from '../journey/steps.ts';
 

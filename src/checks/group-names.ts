@@ -53,33 +53,20 @@ const whiteSpaceRuns = /[\s\u0085]+/g;
 // in the few scripts where a zero-width joiner changes how a word is drawn.
 const invisibleCharacters = /\p{Default_Ignorable_Code_Point}/gu;
 
-// What one look at a name says. Most names are plain ASCII with single inner spaces, and those
-// need nothing but lower-casing; the costly Unicode steps run only where they can change the key.
+// What one look at a name says. Most names are plain ASCII words with single spaces between
+// them, and those need nothing but lower-casing; the costly Unicode steps run only where they
+// can change the key. Two regular expressions answer this faster than a loop over the name.
 const tidyAscii = 0;
 const untidyAscii = 1;
 const notAscii = 2;
+const tidyAsciiName = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+const nonAsciiCharacter = /[\u0080-\uffff]/;
 
 function scanAscii(name: string): number {
-  let untidy = false;
-
-  // Starting as if after a space makes a leading space count as untidy.
-  let afterSpace = true;
-  for (let index = 0; index < name.length; index += 1) {
-    const code = name.charCodeAt(index);
-    if (code >= 0x80) {
-      return notAscii;
-    }
-    if (code === 0x20) {
-      untidy ||= afterSpace;
-      afterSpace = true;
-    } else if (code >= 0x09 && code <= 0x0d) {
-      untidy = true;
-      afterSpace = true;
-    } else {
-      afterSpace = false;
-    }
+  if (tidyAsciiName.test(name)) {
+    return tidyAscii;
   }
-  return untidy || afterSpace ? untidyAscii : tidyAscii;
+  return nonAsciiCharacter.test(name) ? notAscii : untidyAscii;
 }
 
 /**
@@ -93,7 +80,6 @@ function mayBeSpaceOrInvisible(code: number): boolean {
     code === 0x85 ||
     code === 0xa0 ||
     code === 0xad ||
-    code === 0x34f ||
     code === 0x61c ||
     code === 0x115f ||
     code === 0x1160 ||
@@ -115,14 +101,13 @@ function mayBeSpaceOrInvisible(code: number): boolean {
 }
 
 /**
- * True for code units whose case folding lower-casing misses, apart from "ß", "İ" and "ı":
- * combining marks and Greek (final sigma, iota subscript), Armenian "և", Cherokee, the small
- * Cyrillic variants, Latin and Greek Extended (capital sharp s, "ẖ", "ᾳ"), the ligatures.
- * Everywhere else Unicode's case folding is the lower case, once NFKC has run.
+ * True for code units whose case folding lower-casing misses in more ways than Greek does:
+ * Armenian "և", Cherokee, the small Cyrillic variants, Latin and Greek Extended (capital sharp
+ * s, "ẖ", "ᾳ"), the ligatures. Everywhere else, once NFKC has run, Unicode's case folding is the
+ * lower case, apart from "ß", "İ", "ı", the final sigma and the iota subscript, handled below.
  */
 function foldsBeyondLowerCase(code: number): boolean {
   return (
-    (code >= 0x300 && code < 0x400) ||
     (code >= 0x530 && code < 0x590) ||
     (code >= 0x13a0 && code < 0x1400) ||
     (code >= 0x1c80 && code < 0x1c90) ||
@@ -136,7 +121,8 @@ function foldsBeyondLowerCase(code: number): boolean {
 const untidySpaceBit = 1;
 const mayHoldInvisibleBit = 2;
 const latinSpecialBit = 4;
-const fullFoldingBit = 8;
+const greekOrMarkBit = 8;
+const fullFoldingBit = 16;
 
 function scanCompatibleForm(text: string): number {
   let steps = 0;
@@ -158,6 +144,13 @@ function scanCompatibleForm(text: string): number {
       }
     } else if (code === 0xdf || code === 0x130 || code === 0x131) {
       steps |= latinSpecialBit;
+    } else if (code >= 0x300 && code < 0x400) {
+      steps |= greekOrMarkBit;
+
+      // The combining grapheme joiner is the one invisible character among the marks.
+      if (code === 0x34f) {
+        steps |= untidySpaceBit | mayHoldInvisibleBit;
+      }
     } else if (mayBeSpaceOrInvisible(code)) {
       steps |= untidySpaceBit | mayHoldInvisibleBit;
     } else if (foldsBeyondLowerCase(code)) {
@@ -180,21 +173,38 @@ function scanCompatibleForm(text: string): number {
 const latinSpecials = /[ßİı]/g;
 const latinSpecialFolding: Record<string, string> = { ß: 'ss', İ: 'i', ı: 'i' };
 
+function foldLatinSpecials(text: string): string {
+  return text.replace(latinSpecials, (special) => latinSpecialFolding[special] ?? special);
+}
+
 /**
- * Full case folding built from what JavaScript offers, for the scripts where lower-casing is not
- * enough. toLowerCase keeps "ß" as is and turns capital sharp s "ẞ" into "ß", where folding
- * makes both "ss". Lower, then upper, then lower again passes every letter through the full
- * upper-case mappings ("ẞ" to "ß" to "SS", "ᾳ" to "ΑΙ"), which reach the folded form; the first
- * lower-casing makes title-case and capital forms start from the same letter. Two results differ
- * from Unicode's folding and are fixed after: "İ" ends as "i" plus a combining dot, which is
- * dropped (see the dotted i above), and a final sigma "ς" becomes "σ", as folding does.
+ * What lower-casing leaves that case folding changes among Greek letters and combining marks:
+ * the final sigma "ς" folds to "σ", the combining iota subscript to "ι", and an "i" with a
+ * combining dot above (what "İ" lower-cases to) to "i".
  */
-function foldCase(text: string): string {
-  const folded = text.toLowerCase().toUpperCase().toLowerCase();
-  if (!folded.includes('\u0307') && !folded.includes('ς')) {
-    return folded;
+function foldGreekAndMarks(text: string): string {
+  let folded = text;
+  if (folded.includes('ς')) {
+    folded = folded.replaceAll('ς', 'σ');
   }
-  return folded.replaceAll('i\u0307', 'i').replaceAll('ς', 'σ');
+  if (folded.includes('\u0345')) {
+    folded = folded.replaceAll('\u0345', 'ι');
+  }
+  if (folded.includes('i\u0307')) {
+    folded = folded.replaceAll('i\u0307', 'i');
+  }
+  return folded;
+}
+
+/**
+ * Full case folding built from what JavaScript offers, where lower-casing is not enough:
+ * toLowerCase keeps "ß" as is and turns capital sharp s "ẞ" into "ß", where folding makes both
+ * "ss". Lower, then upper, then lower again passes every letter through the full upper-case
+ * mappings ("ẞ" to "ß" to "SS", "ᾳ" to "ΑΙ"), which reach the folded form; the first
+ * lower-casing makes title-case and capital forms start from the same letter.
+ */
+function foldFully(text: string): string {
+  return foldGreekAndMarks(text.toLowerCase().toUpperCase().toLowerCase());
 }
 
 function unicodeKey(name: string): string {
@@ -204,20 +214,22 @@ function unicodeKey(name: string): string {
   const steps = scanCompatibleForm(text);
 
   // Removing an invisible character can bring a letter and its accent together ("e", zero-width
-  // space, acute), and full folding can take them apart ("ΐ" folds to three code points): both
-  // need NFKC once more at the end. Lower-casing alone keeps a name in NFKC.
-  let normaliseAgain = (steps & fullFoldingBit) !== 0;
+  // space, acute), and folding Greek or marks can leave them apart ("Ϊ" and an acute lower-case
+  // to what "ΐ" is): both need NFKC once more at the end. Lower-casing alone keeps NFKC.
+  let normaliseAgain = (steps & (greekOrMarkBit | fullFoldingBit)) !== 0;
   if (steps & mayHoldInvisibleBit) {
     const visible = text.replace(invisibleCharacters, '');
     normaliseAgain ||= visible.length !== text.length;
     text = visible;
   }
 
+  if (steps & latinSpecialBit) {
+    text = foldLatinSpecials(text);
+  }
   if (steps & fullFoldingBit) {
-    text = foldCase(text.replace(latinSpecials, (special) => latinSpecialFolding[special] ?? ''));
-  } else if (steps & latinSpecialBit) {
-    text = text.replace(latinSpecials, (special) => latinSpecialFolding[special] ?? '');
-    text = text.toLowerCase();
+    text = foldFully(text);
+  } else if (steps & greekOrMarkBit) {
+    text = foldGreekAndMarks(text.toLowerCase());
   } else {
     text = text.toLowerCase();
   }
@@ -264,16 +276,19 @@ const lookAlikePairs = [
   'αa γy ιi νv οo ρp υu ϲc ϳj',
 ].flatMap((pairs) => pairs.split(' '));
 
-const latinLookAlikeOf = new Map<number, string>(
-  lookAlikePairs.map((pair) => [pair.charCodeAt(0), pair.slice(1)]),
-);
+// Indexed by code unit; every look-alike above lies below U+0530. An array beats a Map here.
+const latinLookAlikeOf: string[] = new Array(0x530).fill('');
+for (const pair of lookAlikePairs) {
+  latinLookAlikeOf[pair.charCodeAt(0)] = pair.slice(1);
+}
 
 function replaceLookAlikes(decomposed: string): string {
   let replaced = '';
   let copiedUpTo = 0;
   for (let index = 0; index < decomposed.length; index += 1) {
-    const latin = latinLookAlikeOf.get(decomposed.charCodeAt(index));
-    if (latin !== undefined) {
+    const code = decomposed.charCodeAt(index);
+    const latin = code < 0x530 ? latinLookAlikeOf[code] : '';
+    if (latin) {
       replaced += decomposed.slice(copiedUpTo, index) + latin;
       copiedUpTo = index + 1;
     }
@@ -304,11 +319,18 @@ export function skeleton(name: string): string {
   return skeletonOfDecomposed(name.normalize('NFKD'));
 }
 
-const latinLetter = /(?=\p{L})\p{Script=Latin}/u;
-const greekOrCyrillicLetter = /(?=\p{L})[\p{Script=Greek}\p{Script=Cyrillic}]/u;
+// Most Latin letters decompose to ASCII ones, so the plain test usually answers; the script
+// test finds the rest ("ø", "ł", "ð"). Greek and Cyrillic signs that are no letters (the numeral
+// sign, the thousands sign) count too, which cannot matter for a name that has to look Latin.
+const asciiLetter = /[A-Za-z]/;
+const latinLetter = /\p{Script=Latin}/u;
+const greekOrCyrillicLetter = /[\p{Script=Greek}\p{Script=Cyrillic}]/u;
 
 function mixesScriptsDecomposed(decomposed: string): boolean {
-  return latinLetter.test(decomposed) && greekOrCyrillicLetter.test(decomposed);
+  return (
+    greekOrCyrillicLetter.test(decomposed) &&
+    (asciiLetter.test(decomposed) || latinLetter.test(decomposed))
+  );
 }
 
 /** True when a name holds both Latin letters and Greek or Cyrillic ones. */
@@ -330,13 +352,14 @@ function normaliseId(id: string | undefined): string | undefined {
 /**
  * Keeps one index per group: the first entry of each id. Entries without an id are each a group
  * of their own, because two rows named "Finance" on a page are two groups unless ids say
- * otherwise, and Entra does allow that.
+ * otherwise, and Entra does allow that. Ids are read here rather than for every name because
+ * only names that share a key or a look ever need them.
  */
-function distinctGroups(indices: readonly number[], ids: readonly (string | undefined)[]) {
+function distinctGroups(indices: readonly number[], groups: readonly GroupEntry[]): number[] {
   const seenIds = new Set<string>();
   const distinct: number[] = [];
   for (const index of indices) {
-    const id = ids[index];
+    const id = normaliseId((groups[index] as GroupEntry).id);
     if (id !== undefined) {
       if (seenIds.has(id)) {
         continue;
@@ -350,7 +373,6 @@ function distinctGroups(indices: readonly number[], ids: readonly (string | unde
 
 type NameIndex = {
   keys: string[];
-  ids: (string | undefined)[];
   /** Names with Greek or Cyrillic letters: only their skeleton can differ from their key. */
   greekOrCyrillic: Uint8Array;
   withGreekOrCyrillic: number[];
@@ -362,7 +384,6 @@ type NameIndex = {
 function indexNames(groups: readonly GroupEntry[]): NameIndex {
   const names: NameIndex = {
     keys: new Array(groups.length),
-    ids: new Array(groups.length),
     greekOrCyrillic: new Uint8Array(groups.length),
     withGreekOrCyrillic: [],
     firstIndexOfKey: new Map(),
@@ -374,7 +395,6 @@ function indexNames(groups: readonly GroupEntry[]): NameIndex {
     const scan = scanAscii(entry.name);
     const key = keyOf(entry.name, scan);
     names.keys[index] = key;
-    names.ids[index] = normaliseId(entry.id);
     if (key === '') {
       continue;
     }
@@ -418,7 +438,7 @@ function sameNameCollisions(groups: readonly GroupEntry[], names: NameIndex): Pl
   const found: PlacedCollision[] = [];
   for (const [key, later] of names.laterIndicesOfKey) {
     const indices = [names.firstIndexOfKey.get(key) as number, ...later];
-    const distinct = distinctGroups(indices, names.ids);
+    const distinct = distinctGroups(indices, groups);
     if (distinct.length > 1) {
       found.push(placedCollision('same-name', distinct, groups));
     }
@@ -471,7 +491,7 @@ function lookAlikeCollisions(groups: readonly GroupEntry[], names: NameIndex): P
         : [firstPlain, ...(names.laterIndicesOfKey.get(nameSkeleton) ?? [])];
     const plain = sameKey.filter((index) => names.greekOrCyrillic[index] === 0);
     const indices = [...bucket, ...plain].sort((left, right) => left - right);
-    const distinct = distinctGroups(indices, names.ids);
+    const distinct = distinctGroups(indices, groups);
 
     // Names sharing one key already collide as 'same-name'; looking alike needs two keys. The
     // mixing name is checked again because it may have been the same group seen twice.

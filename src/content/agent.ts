@@ -5,6 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { watchPage } from '../dom/watch.ts';
+import { type ControlId, findControl } from '../pages/controls.ts';
 import { logInfo } from '../shared/log.ts';
 import {
   type TabStatus,
@@ -12,7 +13,6 @@ import {
   tabStatusSchema,
   toContentSchema,
 } from '../shared/messages.ts';
-import { type ControlId, findControl } from '../pages/controls.ts';
 import { fillThisFrame } from './fill-frame.ts';
 import { clearHighlight, highlight } from './highlight.ts';
 import { type Memory, noteClick, recognise } from './recognise.ts';
@@ -55,6 +55,12 @@ export function startAgent(): void {
 
   const look = () => {
     if (stopped) {
+      return;
+    }
+
+    // The extension was reloaded or updated under this page: its id is gone from this script.
+    if (!globalThis.chrome?.runtime?.id) {
+      stop();
       return;
     }
 

@@ -3,9 +3,9 @@
  * The Declaree key is returned beside the report, never inside it.
  */
 import type { StepId } from '../journey/steps.ts';
+import { type ControlId, controlsShown } from '../pages/controls.ts';
 import { isAccountPage, recogniseKeyPage } from '../pages/declaree-key-page.ts';
 import { findCredentialsFields } from '../pages/entra-credentials-form.ts';
-import { type ControlId, controlsShown } from '../pages/controls.ts';
 import { findUserNameMapping, userNameComesFromMail } from '../pages/entra-mappings.ts';
 import { type Notice, notificationsShown } from '../pages/entra-notifications.ts';
 import {

@@ -3,6 +3,7 @@
  * cannot change it and tests can reach it. Loaded only once there is something to show.
  */
 import { render } from 'preact';
+import { t } from '../../shared/i18n.ts';
 import type { TabStatus } from '../../shared/messages.ts';
 import { GuidePanel, type Send, type Side } from './GuidePanel.tsx';
 import styles from './panel.css?inline';
@@ -51,6 +52,10 @@ function draw(): void {
     panelContainer(),
   );
 }
+
+// Read now: once the extension is gone, its messages can no longer be read.
+t('panel_reload_tab');
+t('panel_name');
 
 export function showPanel(status: TabStatus, send: Send): void {
   lastStatus = status;
