@@ -23,6 +23,7 @@ import {
   type ToWorker,
   toWorkerSchema,
 } from '../shared/messages.ts';
+import { readSettings, writeSettings } from '../shared/settings.ts';
 import {
   readProgress,
   recordApplication,
@@ -215,13 +216,16 @@ async function setStep(step: StepId, state: 'done' | 'skipped' | 'todo'): Promis
 }
 
 async function popupStatus(): Promise<PopupStatus> {
-  const [vault, { progress, wasReset }] = await Promise.all([
+  const [vault, { progress, wasReset }, settings] = await Promise.all([
     readVault(Date.now()),
     readProgress(),
+    readSettings(),
   ]);
 
   return {
-    key: keyStatusOf(vault, true),
+    // On a shared screen not even the last characters of the key are shown.
+    key: keyStatusOf(vault, !settings.presenter),
+    presenter: settings.presenter,
     steps: stepStates(progress),
     progressWasReset: wasReset,
     ...(progress.application ? { application: progress.application } : {}),
@@ -344,6 +348,9 @@ async function handle(message: ToWorker, sender: Sender): Promise<unknown> {
       await forgetKey();
       await broadcastStatus();
       return { forgotten: true };
+    case 'presenter-set':
+      await writeSettings({ ...(await readSettings()), presenter: message.on });
+      return { presenter: message.on };
   }
 
   if (sender.kind !== 'content') {
@@ -393,6 +400,13 @@ browser.runtime.onMessage.addListener((raw: unknown, messageSender: Runtime.Mess
   }
 
   return handle(parsed.data, sender);
+});
+
+browser.commands.onCommand.addListener(async (command) => {
+  if (command === 'toggle-presenter') {
+    const settings = await readSettings();
+    await writeSettings({ ...settings, presenter: !settings.presenter });
+  }
 });
 
 browser.alarms.onAlarm.addListener(async (alarm) => {

@@ -61,6 +61,7 @@ const policy: Record<ToWorker['type'], (sender: Sender) => boolean> = {
   'fill-request': (sender) => sender.kind === 'content' && sender.site === 'entra',
   'key-forget': panelOrPopup,
   'step-set': panelOrPopup,
+  'presenter-set': panelOrPopup,
   'popup-get': (sender) => sender.kind === 'extension-page',
 };
 

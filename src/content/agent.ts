@@ -6,6 +6,7 @@
 import browser from 'webextension-polyfill';
 import { watchPage } from '../dom/watch.ts';
 import { type ControlId, findControl } from '../pages/controls.ts';
+import { isEntraOrigin } from '../shared/instances.ts';
 import { logInfo } from '../shared/log.ts';
 import {
   type TabStatus,
@@ -13,8 +14,10 @@ import {
   tabStatusSchema,
   toContentSchema,
 } from '../shared/messages.ts';
+import { onSettingsChanged, readSettings } from '../shared/settings.ts';
 import { fillThisFrame } from './fill-frame.ts';
 import { clearHighlight, highlight } from './highlight.ts';
+import { coverKey, uncoverKey, watchForIdentifiers } from './presenter.ts';
 import { type Memory, noteClick, recognise } from './recognise.ts';
 
 type Panel = typeof import('./panel/mount.tsx');
@@ -50,7 +53,10 @@ export function startAgent(): void {
     }
 
     panel ??= import('./panel/mount.tsx');
-    void panel.then((module) => module.showPanel(status, send));
+    void panel.then((module) => {
+      module.setPresenter(presenter);
+      module.showPanel(status, send);
+    });
   };
 
   const look = () => {
@@ -64,7 +70,13 @@ export function startAgent(): void {
       return;
     }
 
-    const { report, shownKey } = recognise(document, isTopFrame, memory);
+    const { report, shownKey, keyElement } = recognise(document, isTopFrame, memory);
+    if (presenter && keyElement) {
+      coverKey(keyElement);
+    } else {
+      uncoverKey();
+    }
+
     if (highlighted) {
       drawHighlight();
     }
@@ -109,6 +121,26 @@ export function startAgent(): void {
     watch.poke();
   };
 
+  let presenter = false;
+  let stopMasking: (() => void) | undefined;
+  const applyPresenter = (on: boolean) => {
+    presenter = on;
+    if (on && isEntraOrigin(location.origin)) {
+      stopMasking ??= watchForIdentifiers();
+    } else {
+      stopMasking?.();
+      stopMasking = undefined;
+    }
+
+    if (isTopFrame) {
+      void panel?.then((module) => module.setPresenter(on));
+    }
+
+    look();
+  };
+  void readSettings().then((settings) => applyPresenter(settings.presenter));
+  const stopSettings = onSettingsChanged((settings) => applyPresenter(settings.presenter));
+
   const watch = watchPage(look);
   const onClick = (event: Event) => noteClick(event.target, memory);
   window.addEventListener('click', onClick, true);
@@ -144,6 +176,9 @@ export function startAgent(): void {
     stopped = true;
     watch.stop();
     clearHighlight();
+    stopSettings();
+    stopMasking?.();
+    uncoverKey();
     window.removeEventListener('click', onClick, true);
     clearInterval(pollTimer);
     browser.runtime.onMessage.removeListener(onMessage);

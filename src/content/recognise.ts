@@ -26,6 +26,8 @@ import type { FrameReport } from '../shared/messages.ts';
 export interface Recognition {
   report: FrameReport;
   shownKey?: string;
+  /** The element that shows the key, to cover on a shared screen. */
+  keyElement?: HTMLElement;
 }
 
 /**
@@ -67,6 +69,7 @@ function recogniseDeclaree(document: Document, memory: Memory): Recognition {
         doneSteps,
       },
       ...(keyPage.shownKey ? { shownKey: keyPage.shownKey } : {}),
+      ...(keyPage.keyElement ? { keyElement: keyPage.keyElement } : {}),
     };
   }
 

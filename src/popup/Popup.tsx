@@ -150,6 +150,17 @@ export function Popup() {
         <>
           {status.progressWasReset && <p role="status">{t('popup_progress_reset')}</p>}
           <KeySummary status={status} onForget={forget} />
+          <label class="switch">
+            <input
+              type="checkbox"
+              checked={status.presenter}
+              onChange={async (event) => {
+                await ask({ type: 'presenter-set', on: event.currentTarget.checked });
+                refresh();
+              }}
+            />
+            {t('presenter_mode')}
+          </label>
           {sections.map((section) => (
             <SectionSteps key={section} section={section} status={status} onSet={setStep} />
           ))}

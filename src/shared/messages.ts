@@ -69,6 +69,7 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
       state: z.enum(['done', 'skipped', 'todo']),
     })
     .strict(),
+  z.object({ type: z.literal('presenter-set'), on: z.boolean() }).strict(),
   // The popup's question: only answered to the extension's own pages.
   z.object({ type: z.literal('popup-get') }).strict(),
 ]);
@@ -153,6 +154,7 @@ export const popupStatusSchema = z
       z.object({ id: z.enum(stepIds), state: z.enum(['done', 'current', 'todo', 'skipped']) }),
     ),
     progressWasReset: z.boolean(),
+    presenter: z.boolean(),
     application: applicationSchema.optional(),
   })
   .strict();

@@ -14,6 +14,7 @@ interface Props {
   orphaned: boolean;
   side: Side;
   onMove: () => void;
+  presenter: boolean;
 }
 
 function GuideLine({ line }: { line: Line }) {
@@ -81,7 +82,7 @@ function AdminQuestion({ send, onLater }: { send: Send; onLater: () => void }) {
   );
 }
 
-export function GuidePanel({ status, send, orphaned, side, onMove }: Props) {
+export function GuidePanel({ status, send, orphaned, side, onMove, presenter }: Props) {
   const [collapsed, setCollapsed] = useState(false);
   const [questionDeferred, setQuestionDeferred] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -173,6 +174,16 @@ export function GuidePanel({ status, send, orphaned, side, onMove }: Props) {
                 )
               )}
               <StepControls status={status} send={send} />
+              <label class="switch">
+                <input
+                  type="checkbox"
+                  checked={presenter}
+                  onChange={(event) =>
+                    void send({ type: 'presenter-set', on: event.currentTarget.checked })
+                  }
+                />
+                {t('presenter_mode')}
+              </label>
               <KeyStatusLine status={status} />
             </>
           )}

@@ -15,6 +15,7 @@ let lastStatus: TabStatus | undefined;
 let lastSend: Send | undefined;
 let orphaned = false;
 let side: Side = 'right';
+let presenter = false;
 
 /** The element the panel renders into; made again if the page removed the host. */
 function panelContainer(): HTMLElement {
@@ -48,6 +49,7 @@ function draw(): void {
       orphaned={orphaned}
       side={side}
       onMove={move}
+      presenter={presenter}
     />,
     panelContainer(),
   );
@@ -61,6 +63,13 @@ export function showPanel(status: TabStatus, send: Send): void {
   lastStatus = status;
   lastSend = send;
   draw();
+}
+
+export function setPresenter(on: boolean): void {
+  if (presenter !== on) {
+    presenter = on;
+    draw();
+  }
 }
 
 /** The extension was reloaded under this page: the panel can only ask for a reload now. */
