@@ -215,6 +215,16 @@ async function setStep(step: StepId, state: 'done' | 'skipped' | 'todo'): Promis
   return { set: true };
 }
 
+/** The key for the popup's copy button: never on a shared screen. */
+async function keyForCopy(): Promise<{ key: string } | { refused: 'presenter' | 'no-key' }> {
+  const [vault, settings] = await Promise.all([readVault(Date.now()), readSettings()]);
+  if (settings.presenter) {
+    return { refused: 'presenter' };
+  }
+
+  return vault ? { key: vault.key } : { refused: 'no-key' };
+}
+
 async function popupStatus(): Promise<PopupStatus> {
   const [vault, { progress, wasReset }, settings] = await Promise.all([
     readVault(Date.now()),
@@ -348,6 +358,8 @@ async function handle(message: ToWorker, sender: Sender): Promise<unknown> {
       await forgetKey();
       await broadcastStatus();
       return { forgotten: true };
+    case 'key-copy':
+      return keyForCopy();
     case 'presenter-set':
       await writeSettings({ ...(await readSettings()), presenter: message.on });
       return { presenter: message.on };

@@ -63,6 +63,7 @@ const policy: Record<ToWorker['type'], (sender: Sender) => boolean> = {
   'step-set': panelOrPopup,
   'presenter-set': panelOrPopup,
   'popup-get': (sender) => sender.kind === 'extension-page',
+  'key-copy': (sender) => sender.kind === 'extension-page',
 };
 
 export function isAllowed(type: ToWorker['type'], sender: Sender): boolean {

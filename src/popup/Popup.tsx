@@ -16,6 +16,45 @@ async function loadStatus(): Promise<PopupStatus | undefined> {
   return parsed.success ? parsed.data : undefined;
 }
 
+function CopyKey({ presenter }: { presenter: boolean }) {
+  const [asking, setAsking] = useState(false);
+  const [copied, setCopied] = useState(false);
+  if (presenter) {
+    return null;
+  }
+
+  const copy = async () => {
+    setAsking(false);
+    const answer = (await ask({ type: 'key-copy' })) as { key?: string } | undefined;
+    if (answer?.key) {
+      await navigator.clipboard.writeText(answer.key);
+      setCopied(true);
+    }
+  };
+
+  if (copied) {
+    return <p role="status">{t('copy_key_done')}</p>;
+  }
+
+  return asking ? (
+    <div role="alertdialog" aria-label={t('copy_key_title')}>
+      <p>{t('copy_key_warning')}</p>
+      <div class="actions">
+        <button type="button" onClick={copy}>
+          {t('copy_key_confirm')}
+        </button>
+        <button type="button" onClick={() => setAsking(false)}>
+          {t('confirm_app_no')}
+        </button>
+      </div>
+    </div>
+  ) : (
+    <button type="button" onClick={() => setAsking(true)}>
+      {t('copy_key_title')}
+    </button>
+  );
+}
+
 function KeySummary({ status, onForget }: { status: PopupStatus; onForget: () => void }) {
   const { key } = status;
   if (!key.held) {
@@ -30,9 +69,12 @@ function KeySummary({ status, onForget }: { status: PopupStatus; onForget: () =>
           ? t('popup_key_held_hint', [instance, key.hint])
           : t('popup_key_held', [instance])}
       </p>
-      <button type="button" onClick={onForget}>
-        {t('forget_key')}
-      </button>
+      <div class="actions">
+        <button type="button" onClick={onForget}>
+          {t('forget_key')}
+        </button>
+        <CopyKey presenter={status.presenter} />
+      </div>
     </div>
   );
 }

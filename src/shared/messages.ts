@@ -70,6 +70,8 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('presenter-set'), on: z.boolean() }).strict(),
+  // The way out when a page lacks the fields: the key for the clipboard, to the popup only.
+  z.object({ type: z.literal('key-copy') }).strict(),
   // The popup's question: only answered to the extension's own pages.
   z.object({ type: z.literal('popup-get') }).strict(),
 ]);

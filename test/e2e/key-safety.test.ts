@@ -110,6 +110,31 @@ describe('the key after the main journey', () => {
     await popup.close();
   });
 
+  it('is copied from the popup only after a warning, and not in presenter mode', async () => {
+    // The clipboard is read back from a web page; extension origins cannot be granted permissions.
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: 'https://entra.microsoft.com',
+    });
+    const entra = session.context.pages().find((page) => page.url().includes('entra.microsoft'));
+    const popup = await openPopup(session);
+    await popup.getByRole('button', { name: 'Copy the key…' }).click();
+    const warning = popup.getByRole('alertdialog');
+    expect(await warning.textContent()).toContain('other programs can read it');
+    await warning.getByRole('button', { name: 'Copy the key' }).click();
+    await popup.getByRole('status').filter({ hasText: 'on the clipboard' }).waitFor();
+    expect(await entra?.evaluate(() => navigator.clipboard.readText())).toBe(key);
+    expect(await popup.content()).not.toContain(key);
+
+    await entra?.evaluate(() => navigator.clipboard.writeText(''));
+    await popup.getByRole('checkbox', { name: /Presenter mode/ }).click();
+    await expect.poll(() => popup.getByRole('button', { name: 'Copy the key…' }).count()).toBe(0);
+    expect(await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'key-copy' }))).toEqual({
+      refused: 'presenter',
+    });
+    await popup.getByRole('checkbox', { name: /Presenter mode/ }).click();
+    await popup.close();
+  });
+
   it('is forgotten from the popup, and the Entra panel stops offering the fill', async () => {
     const popup = await openPopup(session);
     await popup.getByRole('button', { name: 'Forget the key' }).click();

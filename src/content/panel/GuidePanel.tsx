@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
+import { tenantUrlFor } from '../../checks/tenant-url.ts';
 import { guidanceFor, type Line } from '../../journey/guidance.ts';
 import { type StepId, stepMessageStem, steps } from '../../journey/steps.ts';
 import { t } from '../../shared/i18n.ts';
+import type { DeclareeInstance } from '../../shared/instances.ts';
 import { fillResultSchema, type TabStatus, type ToWorker } from '../../shared/messages.ts';
 
 export type Send = (message: ToWorker) => Promise<unknown>;
@@ -27,6 +29,30 @@ function KeyStatusLine({ status }: { status: TabStatus }) {
     ? t(key.instance === 'de' ? 'status_key_held_de' : 'status_key_held_com')
     : t('status_no_key');
   return <p class={`status ${key.held ? 'held' : ''}`}>{text}</p>;
+}
+
+/** When the page lacks the fields, the Tenant URL (not a secret) can be copied by hand. */
+function CopyTenantUrl({ instance }: { instance: DeclareeInstance }) {
+  const [copied, setCopied] = useState(false);
+  const url = tenantUrlFor(instance);
+
+  return (
+    <div class="question">
+      <p class="line">{t('copy_tenant_url_intro')}</p>
+      <p class="line">
+        <code>{url}</code>
+      </p>
+      <button
+        type="button"
+        onClick={async () => {
+          await navigator.clipboard.writeText(url);
+          setCopied(true);
+        }}
+      >
+        {copied ? t('copy_tenant_url_done') : t('copy_tenant_url')}
+      </button>
+    </div>
+  );
 }
 
 function previousStepOf(step: StepId | undefined): StepId | undefined {
@@ -173,6 +199,10 @@ export function GuidePanel({ status, send, orphaned, side, onMove, presenter }: 
                   </div>
                 )
               )}
+              {status.key.held &&
+                (status.lastFill === 'field-not-found' || status.lastFill === 'no-form') && (
+                  <CopyTenantUrl instance={status.key.instance ?? 'com'} />
+                )}
               <StepControls status={status} send={send} />
               <label class="switch">
                 <input
