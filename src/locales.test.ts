@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { preflightOutcomes } from './background/scim.ts';
 import { sections, stepIds, stepMessageStem } from './journey/steps.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -50,8 +51,9 @@ describe('English messages', () => {
     expect(missing).toEqual([]);
   });
 
-  it('name every section and every step state the popup shows', () => {
+  it('name every section, step state and pre-flight outcome the popup shows', () => {
     const names = [
+      ...preflightOutcomes.map((outcome) => `preflight_${outcome.replaceAll('-', '_')}`),
       ...sections.map((section) => `section_${section}`),
       ...['done', 'current', 'todo', 'skipped'].map((state) => `state_${state}`),
     ];

@@ -4,6 +4,7 @@
  * fills in flight, which last a second.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import { z } from 'zod';
 import { cleanKey, type KeyProblem } from '../checks/secret.ts';
 import { tenantUrlFor } from '../checks/tenant-url.ts';
 import { stepStates } from '../journey/progress.ts';
@@ -31,6 +32,7 @@ import {
   recordSkipped,
   recordStepState,
 } from './progress-store.ts';
+import { type PreflightOutcome, preflight, preflightOutcomes } from './scim.ts';
 import { classifySender, isAllowed, type Sender, type TrustedSender } from './senders.ts';
 import {
   type FrameRecord,
@@ -88,6 +90,7 @@ async function tabStatus(tabId: number): Promise<TabStatus> {
   const step = stepToGuide(progress, summary.site);
   const target = chooseTarget(step, shownControls(frames));
   const testResult = testResults.get(tabId);
+  const preflightOutcome = await readPreflight();
   const userNameSource =
     summary.userNameSource && !/^mail$/i.test(summary.userNameSource)
       ? summary.userNameSource
@@ -96,6 +99,7 @@ async function tabStatus(tabId: number): Promise<TabStatus> {
   return {
     ...(step ? { step, targetFound: target !== undefined } : {}),
     ...(testResult ? { testResult } : {}),
+    ...(preflightOutcome ? { preflight: preflightOutcome } : {}),
     ...(progress.steps['admin-account'] === undefined ? { askAdminAccount: true } : {}),
     ...(userNameSource ? { userNameSource } : {}),
     key: keyStatusOf(vault, false),
@@ -215,6 +219,38 @@ async function setStep(step: StepId, state: 'done' | 'skipped' | 'todo'): Promis
   return { set: true };
 }
 
+const preflightItem = 'preflight';
+const preflightSchema = z
+  .object({ instance: z.enum(['com', 'de']), outcome: z.enum(preflightOutcomes), at: z.number() })
+  .strict();
+
+/** The pre-flight result for the key held now; one for another key or instance is stale. */
+async function readPreflight(): Promise<PreflightOutcome | undefined> {
+  const [stored, vault] = await Promise.all([
+    browser.storage.session.get(preflightItem),
+    readVault(Date.now()),
+  ]);
+  const parsed = preflightSchema.safeParse(stored[preflightItem]);
+  const fresh = parsed.success && vault && parsed.data.at >= vault.capturedAt;
+  return fresh && parsed.data.instance === vault.instance ? parsed.data.outcome : undefined;
+}
+
+/** Asks Declaree whether the held key works, and tells every tab. */
+async function runPreflight(): Promise<PreflightOutcome | undefined> {
+  const vault = await readVault(Date.now());
+  if (!vault) {
+    return undefined;
+  }
+
+  const outcome = await preflight(vault.instance, vault.key);
+  logInfo('Pre-flight', `Declaree answered: ${outcome}.`);
+  await browser.storage.session.set({
+    [preflightItem]: { instance: vault.instance, outcome, at: Date.now() },
+  });
+  await broadcastStatus();
+  return outcome;
+}
+
 /** The key for the popup's copy button: never on a shared screen. */
 async function keyForCopy(): Promise<{ key: string } | { refused: 'presenter' | 'no-key' }> {
   const [vault, settings] = await Promise.all([readVault(Date.now()), readSettings()]);
@@ -226,16 +262,19 @@ async function keyForCopy(): Promise<{ key: string } | { refused: 'presenter' | 
 }
 
 async function popupStatus(): Promise<PopupStatus> {
-  const [vault, { progress, wasReset }, settings] = await Promise.all([
+  const [vault, { progress, wasReset }, settings, preflightOutcome] = await Promise.all([
     readVault(Date.now()),
     readProgress(),
     readSettings(),
+    readPreflight(),
   ]);
 
   return {
     // On a shared screen not even the last characters of the key are shown.
     key: keyStatusOf(vault, !settings.presenter),
     presenter: settings.presenter,
+    preflightEnabled: settings.preflight,
+    ...(preflightOutcome ? { preflight: preflightOutcome } : {}),
     steps: stepStates(progress),
     progressWasReset: wasReset,
     ...(progress.application ? { application: progress.application } : {}),
@@ -260,9 +299,14 @@ async function acceptKey(sender: TrustedSender, raw: string): Promise<{ accepted
 
   keyProblemsOfTab.delete(sender.tabId);
   const held = await readVault(Date.now());
-  if (held?.key !== cleaned.key || held.instance !== instance) {
+  const isNew = held?.key !== cleaned.key || held.instance !== instance;
+  if (isNew) {
     await holdKey(cleaned.key, instance, Date.now());
     logInfo('Vault', `holds a key for the ${instance} instance.`);
+    if ((await readSettings()).preflight) {
+      // Not awaited: the page need not wait for Declaree's answer to know the key is held.
+      void runPreflight();
+    }
   }
 
   await recordDone(stepsShownByKey, Date.now());
@@ -360,6 +404,11 @@ async function handle(message: ToWorker, sender: Sender): Promise<unknown> {
       return { forgotten: true };
     case 'key-copy':
       return keyForCopy();
+    case 'preflight-run':
+      return { outcome: await runPreflight() };
+    case 'preflight-set':
+      await writeSettings({ ...(await readSettings()), preflight: message.on });
+      return { preflight: message.on };
     case 'presenter-set':
       await writeSettings({ ...(await readSettings()), presenter: message.on });
       return { presenter: message.on };

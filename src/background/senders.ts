@@ -64,6 +64,8 @@ const policy: Record<ToWorker['type'], (sender: Sender) => boolean> = {
   'presenter-set': panelOrPopup,
   'popup-get': (sender) => sender.kind === 'extension-page',
   'key-copy': (sender) => sender.kind === 'extension-page',
+  'preflight-run': (sender) => sender.kind === 'extension-page',
+  'preflight-set': (sender) => sender.kind === 'extension-page',
 };
 
 export function isAllowed(type: ToWorker['type'], sender: Sender): boolean {

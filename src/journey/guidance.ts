@@ -29,6 +29,16 @@ const fillOutcomeLines: Partial<Record<FillResultCode, Line>> = {
   'no-key': { message: 'entra_need_key', tone: 'warning' },
 };
 
+/** What Declaree said of the key, as a line: praise when it works, a warning otherwise. */
+export function preflightLine(status: TabStatus): Line[] {
+  if (!status.preflight || !status.key.held) {
+    return [];
+  }
+
+  const message = `preflight_${status.preflight.replaceAll('-', '_')}`;
+  return [{ message, tone: status.preflight === 'works' ? 'success' : 'warning' }];
+}
+
 /** The current step's explanation, and words for its control when no frame shows it. */
 function stepLines(status: TabStatus): Line[] {
   if (!status.step) {
@@ -67,7 +77,7 @@ function declareeGuidance(status: TabStatus): Guidance {
   }
 
   if (status.key.held) {
-    lines.push({ message: 'declaree_next_entra' });
+    lines.push(...preflightLine(status), { message: 'declaree_next_entra' });
   }
 
   return { lines, offerFill: false };
@@ -107,8 +117,9 @@ function credentialsGuidance(status: TabStatus): Guidance {
     return { lines: [outcome, { message: 'entra_press_test' }], offerFill: true };
   }
 
+  const warning = status.preflight && status.preflight !== 'works' ? preflightLine(status) : [];
   return {
-    lines: [{ message: 'entra_ready_to_fill' }, ...(outcome ? [outcome] : [])],
+    lines: [...warning, { message: 'entra_ready_to_fill' }, ...(outcome ? [outcome] : [])],
     offerFill: true,
   };
 }

@@ -55,6 +55,44 @@ function CopyKey({ presenter }: { presenter: boolean }) {
   );
 }
 
+function Preflight({ status, onChange }: { status: PopupStatus; onChange: () => void }) {
+  const [checking, setChecking] = useState(false);
+  const checkAgain = async () => {
+    setChecking(true);
+    await ask({ type: 'preflight-run' });
+    setChecking(false);
+    onChange();
+  };
+
+  return (
+    <div class="preflight">
+      {status.key.held && status.preflight && (
+        <p role="status" class={status.preflight === 'works' ? 'good' : 'warning'}>
+          {t(`preflight_${status.preflight.replaceAll('-', '_')}`)}
+        </p>
+      )}
+      <div class="actions">
+        {status.key.held && (
+          <button type="button" disabled={checking} onClick={checkAgain}>
+            {checking ? t('preflight_checking') : t('preflight_check_again')}
+          </button>
+        )}
+        <label class="switch">
+          <input
+            type="checkbox"
+            checked={status.preflightEnabled}
+            onChange={async (event) => {
+              await ask({ type: 'preflight-set', on: event.currentTarget.checked });
+              onChange();
+            }}
+          />
+          {t('preflight_setting')}
+        </label>
+      </div>
+    </div>
+  );
+}
+
 function KeySummary({ status, onForget }: { status: PopupStatus; onForget: () => void }) {
   const { key } = status;
   if (!key.held) {
@@ -192,6 +230,7 @@ export function Popup() {
         <>
           {status.progressWasReset && <p role="status">{t('popup_progress_reset')}</p>}
           <KeySummary status={status} onForget={forget} />
+          <Preflight status={status} onChange={refresh} />
           <label class="switch">
             <input
               type="checkbox"

@@ -3,6 +3,7 @@
  * parse is dropped by the receiver and counted, never echoed.
  */
 import { z } from 'zod';
+import { preflightOutcomes } from '../background/scim.ts';
 import { keyProblems } from '../checks/secret.ts';
 import { applicationSchema } from '../journey/progress.ts';
 import { stepIds } from '../journey/steps.ts';
@@ -72,6 +73,8 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('presenter-set'), on: z.boolean() }).strict(),
   // The way out when a page lacks the fields: the key for the clipboard, to the popup only.
   z.object({ type: z.literal('key-copy') }).strict(),
+  z.object({ type: z.literal('preflight-run') }).strict(),
+  z.object({ type: z.literal('preflight-set'), on: z.boolean() }).strict(),
   // The popup's question: only answered to the extension's own pages.
   z.object({ type: z.literal('popup-get') }).strict(),
 ]);
@@ -122,6 +125,8 @@ export const tabStatusSchema = z
     targetFound: z.boolean().optional(),
     /** The requirement only the admin can confirm is not answered yet. */
     askAdminAccount: z.boolean().optional(),
+    /** What Declaree's SCIM endpoint said of the held key. */
+    preflight: z.enum(preflightOutcomes).optional(),
     /** Test Connection's last verdict in this tab. */
     testResult: z.enum(['success', 'failure']).optional(),
     /** The userName mapping does not come from mail: the source it comes from. */
@@ -157,6 +162,8 @@ export const popupStatusSchema = z
     ),
     progressWasReset: z.boolean(),
     presenter: z.boolean(),
+    preflightEnabled: z.boolean(),
+    preflight: z.enum(preflightOutcomes).optional(),
     application: applicationSchema.optional(),
   })
   .strict();

@@ -7,18 +7,19 @@ import { z } from 'zod';
 
 const settingsItem = 'settings';
 
-export const settingsSchema = z
-  .object({
-    /** Hides the key and masks ids and e-mail addresses, for a shared screen. */
-    presenter: z.boolean(),
-  })
-  .strict();
+// Each switch has its default, so that settings stored by an older version still read.
+export const settingsSchema = z.object({
+  /** Hides the key and masks ids and e-mail addresses, for a shared screen. */
+  presenter: z.boolean().default(false),
+  /** Asks Declaree's SCIM endpoint whether the key works, as soon as it is held. */
+  preflight: z.boolean().default(true),
+});
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const defaultSettings: Settings = { presenter: false };
+export const defaultSettings: Settings = { presenter: false, preflight: true };
 
 export function parseSettings(stored: unknown): Settings {
-  const parsed = settingsSchema.safeParse(stored);
+  const parsed = settingsSchema.safeParse(stored ?? {});
   return parsed.success ? parsed.data : defaultSettings;
 }
 
