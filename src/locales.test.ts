@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { preflightOutcomes } from './background/scim.ts';
 import { sections, stepIds, stepMessageStem } from './journey/steps.ts';
+import { testCauses } from './shared/messages.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const english = JSON.parse(
@@ -54,6 +55,7 @@ describe('English messages', () => {
   it('name every section, step state and pre-flight outcome the popup shows', () => {
     const names = [
       ...preflightOutcomes.map((outcome) => `preflight_${outcome.replaceAll('-', '_')}`),
+      ...testCauses.map((cause) => `cause_${cause.replaceAll('-', '_')}`),
       ...sections.map((section) => `section_${section}`),
       ...['done', 'current', 'todo', 'skipped'].map((state) => `state_${state}`),
     ];

@@ -6,12 +6,12 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { z } from 'zod';
 import { cleanKey, type KeyProblem } from '../checks/secret.ts';
-import { tenantUrlFor } from '../checks/tenant-url.ts';
+import { diagnoseTenantUrl, tenantUrlFor } from '../checks/tenant-url.ts';
 import { stepStates } from '../journey/progress.ts';
 import type { StepId } from '../journey/steps.ts';
 import { chooseTarget, stepTargets, stepToGuide } from '../journey/targets.ts';
 import type { ControlId } from '../pages/controls.ts';
-import { instanceOfOrigin, isEntraOrigin } from '../shared/instances.ts';
+import { type DeclareeInstance, instanceOfOrigin, isEntraOrigin } from '../shared/instances.ts';
 import { logInfo } from '../shared/log.ts';
 import {
   type FillResult,
@@ -20,6 +20,7 @@ import {
   fillResultSchema,
   type PopupStatus,
   type TabStatus,
+  type TestCause,
   type ToContent,
   type ToWorker,
   toWorkerSchema,
@@ -90,6 +91,10 @@ async function tabStatus(tabId: number): Promise<TabStatus> {
   const step = stepToGuide(progress, summary.site);
   const target = chooseTarget(step, shownControls(frames));
   const testResult = testResults.get(tabId);
+  const causes =
+    testResult === 'failure' && vault
+      ? testCausesOf(frames, vault.instance, await readPreflight())
+      : [];
   const preflightOutcome = await readPreflight();
   const userNameSource =
     summary.userNameSource && !/^mail$/i.test(summary.userNameSource)
@@ -99,6 +104,7 @@ async function tabStatus(tabId: number): Promise<TabStatus> {
   return {
     ...(step ? { step, targetFound: target !== undefined } : {}),
     ...(testResult ? { testResult } : {}),
+    ...(causes.length > 0 ? { testCauses: causes } : {}),
     ...(preflightOutcome ? { preflight: preflightOutcome } : {}),
     ...(progress.steps['admin-account'] === undefined ? { askAdminAccount: true } : {}),
     ...(userNameSource ? { userNameSource } : {}),
@@ -185,6 +191,32 @@ async function applyReport(tabId: number, report: FrameReport): Promise<boolean>
 }
 
 const noticesSeen = new Map<number, number>();
+
+/** The causes that fit a failed Test Connection, from what the form holds and Declaree said. */
+function testCausesOf(
+  frames: Record<string, FrameRecord>,
+  instance: DeclareeInstance,
+  preflightOutcome: PreflightOutcome | undefined,
+): TestCause[] {
+  const form = Object.values(frames).find((record) => record.report.credentialsForm)?.report;
+  const causes: TestCause[] = [];
+  if (form?.tenantUrl !== undefined) {
+    causes.push(
+      ...diagnoseTenantUrl(form.tenantUrl, instance).map(
+        (problem) => `tenant-url-${problem}` as const,
+      ),
+    );
+  }
+
+  causes.push(...(form?.tokenProblems ?? []).map((problem) => `token-${problem}` as const));
+  if (preflightOutcome === 'key-refused') {
+    causes.push('key-regenerated');
+  } else if (preflightOutcome === 'other-instance') {
+    causes.push('key-other-instance');
+  }
+
+  return causes;
+}
 const keyProblemsOfTab = new Map<number, KeyProblem>();
 
 async function sendStatus(tabId: number): Promise<void> {
@@ -355,6 +387,8 @@ async function startFill(sender: TrustedSender, confirmedAppName?: string): Prom
 
   lastFills.set(sender.tabId, result.code);
   if (result.code === 'filled') {
+    // New values in the form: the last test's verdict no longer speaks for them.
+    testResults.delete(sender.tabId);
     await recordDone(['entra-credentials'], Date.now());
   }
 

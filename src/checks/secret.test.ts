@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanKey, keyHint, looksLikeKey, looksMasked } from './secret.ts';
+import { cleanKey, diagnoseToken, keyHint, looksLikeKey, looksMasked } from './secret.ts';
 
 const key = 'q3Vb0+Lk2/9sZx7TnR4wYp1cA8dE6fGhJ5mN0oPqRs8=';
 
@@ -73,5 +73,23 @@ describe('looksMasked', () => {
 
   it.each([key, 'Generate Key', '***', 'a*b*c*d'])('does not take %j for a masked key', (text) => {
     expect(looksMasked(text)).toBe(false);
+  });
+});
+
+describe('diagnoseToken', () => {
+  it('finds nothing wrong with a clean key', () => {
+    expect(diagnoseToken(key)).toEqual([]);
+  });
+
+  it.each([
+    ['', ['empty']],
+    ['   ', ['empty']],
+    [`Bearer ${key}`, ['bearer-prefix']],
+    [` ${key}\n`, ['edge-space']],
+    [`\u200B${key}`, ['edge-space']],
+    [`${key.slice(0, 10)} ${key.slice(10)}`, ['inner-space']],
+    [` Bearer ${key}`, ['bearer-prefix', 'edge-space']],
+  ] as const)('diagnoses %j', (value, problems) => {
+    expect(diagnoseToken(value)).toEqual(problems);
   });
 });

@@ -72,3 +72,29 @@ export function looksMasked(text: string): boolean {
 export function keyHint(key: string): string {
   return key.length > 12 ? key.slice(-4) : '';
 }
+
+export const tokenProblems = ['empty', 'bearer-prefix', 'edge-space', 'inner-space'] as const;
+export type TokenProblem = (typeof tokenProblems)[number];
+
+/** What is wrong with a Secret Token typed or pasted by hand; the value itself is never kept. */
+export function diagnoseToken(value: string): TokenProblem[] {
+  if (value.trim() === '') {
+    return ['empty'];
+  }
+
+  const problems: TokenProblem[] = [];
+  if (/^[\s\u00A0\u200B-\u200D\u2060\uFEFF]*bearer[\s\u00A0]/i.test(value)) {
+    problems.push('bearer-prefix');
+  }
+
+  if (value !== value.replace(edgeWhiteSpace, '')) {
+    problems.push('edge-space');
+  }
+
+  const inner = value.replace(edgeWhiteSpace, '').replace(bearerPrefix, '');
+  if (/[\s\u00A0\u200B-\u200D\u2060\uFEFF]/.test(inner)) {
+    problems.push('inner-space');
+  }
+
+  return problems;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { instanceOfOrigin, isEntraOrigin } from '../shared/instances.ts';
-import { tenantUrlFor } from './tenant-url.ts';
+import { diagnoseTenantUrl, tenantUrlFor } from './tenant-url.ts';
 
 describe('tenantUrlFor', () => {
   it('gives the EU instance its SCIM base, upper-case SCIM and trailing slash', () => {
@@ -51,5 +51,30 @@ describe('isEntraOrigin', () => {
     'not a url',
   ])('refuses %s', (origin) => {
     expect(isEntraOrigin(origin)).toBe(false);
+  });
+});
+
+describe('diagnoseTenantUrl', () => {
+  it('finds nothing wrong with the right URL', () => {
+    expect(diagnoseTenantUrl('https://app.declaree.de/SCIM/v2/', 'de')).toEqual([]);
+    expect(diagnoseTenantUrl('  https://app.declaree.com/SCIM/v2/ ', 'com')).toEqual([]);
+  });
+
+  it.each([
+    ['', ['empty']],
+    ['app.declaree.com/SCIM/v2/', ['not-a-url']],
+    ['http://app.declaree.com/SCIM/v2/', ['http']],
+    ['https://app.declaree.de/SCIM/v2/', ['other-instance']],
+    ['https://declaree.com/SCIM/v2/', ['unknown-host']],
+    ['https://app.declaree.com/SCIM/v2/Users', ['users-appended']],
+    ['https://app.declaree.com/SCIM/v2//', ['doubled-slash']],
+    ['https://app.declaree.com//SCIM/v2/', ['doubled-slash']],
+    ['https://app.declaree.com/SCIM/v2', ['no-trailing-slash']],
+    ['https://app.declaree.com/scim/v2/', ['wrong-path']],
+    ['https://app.declaree.com/', ['wrong-path']],
+    ['https://app.declaree.com/SCIM/', ['wrong-path']],
+    ['http://app.declaree.de/SCIM/v2/Users/', ['http', 'other-instance', 'users-appended']],
+  ] as const)('diagnoses %j', (value, problems) => {
+    expect(diagnoseTenantUrl(value, 'com')).toEqual(problems);
   });
 });

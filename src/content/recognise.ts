@@ -2,6 +2,8 @@
  * One frame's view of its page: which page it is and what it shows, as a report for the worker.
  * The Declaree key is returned beside the report, never inside it.
  */
+
+import { diagnoseToken } from '../checks/secret.ts';
 import type { StepId } from '../journey/steps.ts';
 import { type ControlId, controlsShown } from '../pages/controls.ts';
 import { isAccountPage, recogniseKeyPage } from '../pages/declaree-key-page.ts';
@@ -101,7 +103,8 @@ function newestNotice(document: Document, memory: Memory): Memory['lastNotice'] 
 }
 
 function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory): Recognition {
-  const credentialsForm = findCredentialsFields(document) !== undefined;
+  const fields = findCredentialsFields(document);
+  const credentialsForm = fields !== undefined;
   const appName = isTopFrame ? applicationNameOfBlade(document) : undefined;
   const routePage = isTopFrame ? entraPageOfRoute(location.hash) : null;
   const page = credentialsForm ? 'entra-credentials-form' : routePage;
@@ -152,6 +155,12 @@ function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory)
       ...(notice ? { notice } : {}),
       ...(mapping ? { userNameSource: mapping.source.slice(0, 128) } : {}),
       ...(application ? { application } : {}),
+      ...(fields
+        ? {
+            tenantUrl: fields.tenantUrl.value.slice(0, 2048),
+            tokenProblems: diagnoseToken(fields.secretToken.value),
+          }
+        : {}),
     },
   };
 }

@@ -94,12 +94,16 @@ function credentialsGuidance(status: TabStatus): Guidance {
   }
 
   if (status.testResult === 'failure') {
+    const causes = (status.testCauses ?? []).map(
+      (cause): Line => ({ message: `cause_${cause.replaceAll('-', '_')}`, tone: 'warning' }),
+    );
+    const checks = status.key.instance === 'de' ? 'entra_test_checks_de' : 'entra_test_checks_com';
     return {
       lines: [
         { message: 'entra_test_failed', tone: 'warning' },
-        {
-          message: status.key.instance === 'de' ? 'entra_test_checks_de' : 'entra_test_checks_com',
-        },
+        ...(causes.length > 0
+          ? [...causes, { message: 'entra_fill_again' }]
+          : [{ message: checks }]),
       ],
       offerFill: true,
     };

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { preflightOutcomes } from '../background/scim.ts';
-import { keyProblems } from '../checks/secret.ts';
+import { keyProblems, tokenProblems } from '../checks/secret.ts';
+import { tenantUrlProblems } from '../checks/tenant-url.ts';
 import { applicationSchema } from '../journey/progress.ts';
 import { stepIds } from '../journey/steps.ts';
 import { controlIds } from '../pages/controls.ts';
@@ -22,6 +23,15 @@ export const pageKinds = [
 export type PageKind = (typeof pageKinds)[number];
 
 const shortText = z.string().max(512);
+
+/** The causes of a failed Test Connection the guide can name. */
+export const testCauses = [
+  ...tenantUrlProblems.map((problem) => `tenant-url-${problem}` as const),
+  ...tokenProblems.map((problem) => `token-${problem}` as const),
+  'key-regenerated',
+  'key-other-instance',
+] as const;
+export type TestCause = (typeof testCauses)[number];
 
 /** What one frame's agent has recognised on its page. Never holds a field value. */
 export const frameReportSchema = z
@@ -49,6 +59,10 @@ export const frameReportSchema = z
       .optional(),
     /** The source attribute of the userName mapping, where the mapping list is shown. */
     userNameSource: z.string().max(128).optional(),
+    /** On a credentials form: the Tenant URL as entered (not a secret), to explain a failure. */
+    tenantUrl: z.string().max(2048).optional(),
+    /** On a credentials form: what is wrong with the Secret Token, as codes, never its value. */
+    tokenProblems: z.array(z.enum(tokenProblems)).max(tokenProblems.length).optional(),
     /** The application whose pages the route shows: its ids, from the route. */
     application: applicationSchema.optional(),
   })
@@ -127,6 +141,8 @@ export const tabStatusSchema = z
     askAdminAccount: z.boolean().optional(),
     /** What Declaree's SCIM endpoint said of the held key. */
     preflight: z.enum(preflightOutcomes).optional(),
+    /** Causes that fit a failed Test Connection, as message names. */
+    testCauses: z.array(z.enum(testCauses)).max(testCauses.length).optional(),
     /** Test Connection's last verdict in this tab. */
     testResult: z.enum(['success', 'failure']).optional(),
     /** The userName mapping does not come from mail: the source it comes from. */

@@ -118,7 +118,17 @@ describe('the guide on Entra', () => {
     expect(await testConnection(entra, form)).toMatch(/invalid credentials/);
     const panel = guidePanel(entra);
     await panel.getByText(/Test Connection failed/).waitFor();
-    expect(await panel.textContent()).toContain('exactly https://app.declaree.de/SCIM/v2/');
+    expect(await panel.textContent()).toContain('points at the other Declaree instance');
+    expect(await panel.textContent()).not.toContain('Secret Token starts with');
+
+    // Then the token, typed by hand with the prefix some guides show.
+    await pressFill(entra);
+    await guidePanel(entra).getByText('Next: press Test Connection.').waitFor();
+    const key = session?.replicas.declaree.currentKey('de') ?? '';
+    await entra.getByLabel('Secret Token').fill(`Bearer ${key}`);
+    expect(await testConnection(entra, form)).toMatch(/invalid credentials/);
+    await panel.getByText(/Secret Token starts with “Bearer ”/).waitFor();
+    expect(await panel.textContent()).not.toContain('other Declaree instance');
   });
 });
 
