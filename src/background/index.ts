@@ -9,6 +9,7 @@ import { cleanKey, type KeyProblem } from '../checks/secret.ts';
 import { diagnoseTenantUrl, tenantUrlFor } from '../checks/tenant-url.ts';
 import { stepStates } from '../journey/progress.ts';
 import type { StepId } from '../journey/steps.ts';
+import { supportSummary } from '../journey/summary.ts';
 import { chooseTarget, stepTargets, stepToGuide } from '../journey/targets.ts';
 import type { ControlId } from '../pages/controls.ts';
 import { type DeclareeInstance, instanceOfOrigin, isEntraOrigin } from '../shared/instances.ts';
@@ -161,6 +162,14 @@ async function updateGuide(tabId: number): Promise<void> {
 async function applyReport(tabId: number, report: FrameReport): Promise<boolean> {
   const now = Date.now();
   let changed = await recordDone(report.doneSteps, now);
+  if (report.generation || report.language) {
+    await noteDiagnostics((diagnostics) => ({
+      ...diagnostics,
+      ...(report.generation ? { generation: report.generation } : {}),
+      ...(report.language ? { language: report.language } : {}),
+    }));
+  }
+
   if (report.application?.name && /declaree/i.test(report.application.name)) {
     await recordApplication(report.application);
   }
@@ -179,6 +188,11 @@ async function applyReport(tabId: number, report: FrameReport): Promise<boolean>
     } else if (notice.kind === 'test-failure') {
       testResults.set(tabId, 'failure');
       changed = true;
+      const vault = await readVault(now);
+      const causes = vault
+        ? testCausesOf(await framesOfTab(tabId), vault.instance, await readPreflight())
+        : [];
+      await noteError(`test-failure: ${causes.join(', ') || 'no cause found'}`);
     } else if (testResults.get(tabId) === 'success') {
       // Entra confirmed the saved configuration: the key has done its job and is dropped.
       changed = (await recordDone(['entra-save'], now)) || changed;
@@ -251,6 +265,64 @@ async function setStep(step: StepId, state: 'done' | 'skipped' | 'todo'): Promis
   return { set: true };
 }
 
+const diagnosticsItem = 'diagnostics';
+const diagnosticsSchema = z
+  .object({
+    generation: z.string().max(16).optional(),
+    language: z.string().max(16).optional(),
+    errors: z.array(z.object({ at: z.number(), code: z.string().max(256) }).strict()).max(20),
+  })
+  .strict();
+type Diagnostics = z.infer<typeof diagnosticsSchema>;
+let diagnosticsWrites: Promise<unknown> = Promise.resolve();
+
+/** Facts for the support summary: no values, only what was seen and the codes of what failed. */
+function noteDiagnostics(change: (diagnostics: Diagnostics) => Diagnostics): Promise<void> {
+  const next = diagnosticsWrites.then(async () => {
+    await browser.storage.session.set({ [diagnosticsItem]: change(await readDiagnostics()) });
+  });
+  diagnosticsWrites = next.catch(() => undefined);
+  return next;
+}
+
+async function readDiagnostics(): Promise<Diagnostics> {
+  const stored = await browser.storage.session.get(diagnosticsItem);
+  const parsed = diagnosticsSchema.safeParse(stored[diagnosticsItem]);
+  return parsed.success ? parsed.data : { errors: [] };
+}
+
+function noteError(code: string): Promise<void> {
+  return noteDiagnostics((diagnostics) => ({
+    ...diagnostics,
+    errors: [...diagnostics.errors, { at: Date.now(), code }].slice(-20),
+  }));
+}
+
+async function summaryText(includeIds: boolean): Promise<{ text: string }> {
+  const [{ progress }, diagnostics, vault, preflightOutcome] = await Promise.all([
+    readProgress(),
+    readDiagnostics(),
+    readVault(Date.now()),
+    readPreflight(),
+  ]);
+  const text = supportSummary(
+    {
+      version: browser.runtime.getManifest().version,
+      browser: navigator.userAgent,
+      progress,
+      ...(vault ? { instance: vault.instance } : {}),
+      ...(diagnostics.generation ? { generation: diagnostics.generation } : {}),
+      ...(diagnostics.language ? { language: diagnostics.language } : {}),
+      ...(preflightOutcome ? { preflight: preflightOutcome } : {}),
+      errors: diagnostics.errors,
+      ...(progress.application ? { application: progress.application } : {}),
+      now: Date.now(),
+    },
+    includeIds,
+  );
+  return { text };
+}
+
 const preflightItem = 'preflight';
 const preflightSchema = z
   .object({ instance: z.enum(['com', 'de']), outcome: z.enum(preflightOutcomes), at: z.number() })
@@ -275,6 +347,10 @@ async function runPreflight(): Promise<PreflightOutcome | undefined> {
   }
 
   const outcome = await preflight(vault.instance, vault.key);
+  if (outcome !== 'works') {
+    await noteError(`pre-flight: ${outcome}`);
+  }
+
   logInfo('Pre-flight', `Declaree answered: ${outcome}.`);
   await browser.storage.session.set({
     [preflightItem]: { instance: vault.instance, outcome, at: Date.now() },
@@ -386,6 +462,10 @@ async function startFill(sender: TrustedSender, confirmedAppName?: string): Prom
   }
 
   lastFills.set(sender.tabId, result.code);
+  if (result.code !== 'filled' && result.code !== 'confirm-app') {
+    await noteError(`fill: ${result.code}`);
+  }
+
   if (result.code === 'filled') {
     // New values in the form: the last test's verdict no longer speaks for them.
     testResults.delete(sender.tabId);
@@ -438,6 +518,8 @@ async function handle(message: ToWorker, sender: Sender): Promise<unknown> {
       return { forgotten: true };
     case 'key-copy':
       return keyForCopy();
+    case 'summary-get':
+      return summaryText(message.includeIds);
     case 'preflight-run':
       return { outcome: await runPreflight() };
     case 'preflight-set':

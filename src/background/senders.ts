@@ -65,6 +65,7 @@ const policy: Record<ToWorker['type'], (sender: Sender) => boolean> = {
   'popup-get': (sender) => sender.kind === 'extension-page',
   'key-copy': (sender) => sender.kind === 'extension-page',
   'preflight-run': (sender) => sender.kind === 'extension-page',
+  'summary-get': (sender) => sender.kind === 'extension-page',
   'preflight-set': (sender) => sender.kind === 'extension-page',
 };
 

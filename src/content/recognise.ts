@@ -155,6 +155,9 @@ function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory)
       ...(notice ? { notice } : {}),
       ...(mapping ? { userNameSource: mapping.source.slice(0, 128) } : {}),
       ...(application ? { application } : {}),
+      ...(isTopFrame && document.documentElement.lang
+        ? { language: document.documentElement.lang.slice(0, 16) }
+        : {}),
       ...(fields
         ? {
             tenantUrl: fields.tenantUrl.value.slice(0, 2048),

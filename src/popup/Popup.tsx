@@ -55,6 +55,69 @@ function CopyKey({ presenter }: { presenter: boolean }) {
   );
 }
 
+function SupportSummary() {
+  const [text, setText] = useState<string | undefined>();
+  const [includeIds, setIncludeIds] = useState(false);
+  const [copied, setCopied] = useState(false);
+
+  const load = async (withIds: boolean) => {
+    const answer = (await ask({ type: 'summary-get', includeIds: withIds })) as
+      | { text?: string }
+      | undefined;
+    setText(answer?.text);
+    setCopied(false);
+  };
+
+  if (text === undefined) {
+    return (
+      <button type="button" onClick={() => load(includeIds)}>
+        {t('summary_open')}
+      </button>
+    );
+  }
+
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'declaree-setup-support-summary.txt';
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+
+  return (
+    <section class="summary" aria-labelledby="summary-title">
+      <h2 id="summary-title">{t('summary_title')}</h2>
+      <label class="switch">
+        <input
+          type="checkbox"
+          checked={includeIds}
+          onChange={(event) => {
+            setIncludeIds(event.currentTarget.checked);
+            void load(event.currentTarget.checked);
+          }}
+        />
+        {t('summary_include_ids')}
+      </label>
+      <textarea readOnly rows={10} aria-label={t('summary_title')} value={text} />
+      <div class="actions">
+        <button
+          type="button"
+          onClick={async () => {
+            await navigator.clipboard.writeText(text);
+            setCopied(true);
+          }}
+        >
+          {copied ? t('copy_tenant_url_done') : t('summary_copy')}
+        </button>
+        <button type="button" onClick={download}>
+          {t('summary_download')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
 function Preflight({ status, onChange }: { status: PopupStatus; onChange: () => void }) {
   const [checking, setChecking] = useState(false);
   const checkAgain = async () => {
@@ -242,6 +305,7 @@ export function Popup() {
             />
             {t('presenter_mode')}
           </label>
+          <SupportSummary />
           {sections.map((section) => (
             <SectionSteps key={section} section={section} status={status} onSet={setStep} />
           ))}

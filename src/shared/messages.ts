@@ -59,6 +59,8 @@ export const frameReportSchema = z
       .optional(),
     /** The source attribute of the userName mapping, where the mapping list is shown. */
     userNameSource: z.string().max(128).optional(),
+    /** The page's language, as its document declares it. */
+    language: z.string().max(16).optional(),
     /** On a credentials form: the Tenant URL as entered (not a secret), to explain a failure. */
     tenantUrl: z.string().max(2048).optional(),
     /** On a credentials form: what is wrong with the Secret Token, as codes, never its value. */
@@ -88,6 +90,7 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
   // The way out when a page lacks the fields: the key for the clipboard, to the popup only.
   z.object({ type: z.literal('key-copy') }).strict(),
   z.object({ type: z.literal('preflight-run') }).strict(),
+  z.object({ type: z.literal('summary-get'), includeIds: z.boolean() }).strict(),
   z.object({ type: z.literal('preflight-set'), on: z.boolean() }).strict(),
   // The popup's question: only answered to the extension's own pages.
   z.object({ type: z.literal('popup-get') }).strict(),

@@ -110,6 +110,23 @@ describe('the key after the main journey', () => {
     await popup.close();
   });
 
+  it('is not in the support summary, which masks the ids unless asked to include them', async () => {
+    const popup = await openPopup(session);
+    await popup.getByRole('button', { name: 'Support summary…' }).click();
+    const summary = popup.getByRole('textbox', { name: 'Support summary' });
+    await summary.waitFor();
+    const masked = await summary.inputValue();
+    expect(masked).toContain('Entra provisioning UI: new');
+    expect(masked).toContain('Declaree instance: app.declaree.de (DE)');
+    expect(masked).not.toContain(key);
+    expect(masked).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+
+    await popup.getByRole('checkbox', { name: 'Include tenant and object ids' }).check();
+    await expect.poll(() => summary.inputValue()).toMatch(/Application object id: [0-9a-f-]{36}/);
+    expect(await summary.inputValue()).not.toContain(key);
+    await popup.close();
+  });
+
   it('is copied from the popup only after a warning, and not in presenter mode', async () => {
     // The clipboard is read back from a web page; extension origins cannot be granted permissions.
     await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
