@@ -36,14 +36,19 @@ export function startAgent(): void {
   const memory: Memory = {};
   let highlighted: ControlId | null = null;
 
-  const send = async (message: ToWorker): Promise<unknown> => {
+  const send = async (message: ToWorker, attempt = 1): Promise<unknown> => {
     try {
       return await browser.runtime.sendMessage(message);
     } catch {
       // The extension was reloaded or updated: this script is orphaned. Stop quietly rather than
       // throw into the page on every change.
-      stop();
-      return undefined;
+      if (!globalThis.chrome?.runtime?.id) {
+        stop();
+        return undefined;
+      }
+
+      // The service worker was stopped while it answered: it starts again for the next message.
+      return attempt < 3 ? send(message, attempt + 1) : undefined;
     }
   };
 

@@ -19,7 +19,7 @@ function cellsOf(row: Element): string[] {
 export function findUserNameMapping(root: Document): UserNameMapping | undefined {
   for (const row of root.querySelectorAll<HTMLElement>('[role="row"], tr')) {
     const cells = cellsOf(row);
-    const target = cells.findIndex((cell) => cell === 'userName');
+    const target = cells.indexOf('userName');
     const source = cells[target - 1];
     if (target > 0 && source) {
       return { source, row };

@@ -6,12 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { entraApplicationUrl } from '../fixtures/entra/site.ts';
 import { guidePanel, openPopup, type Session, startSession, storageArea } from './extension.ts';
-import {
-  generateKeyOnDeclaree,
-  openCredentialsForm,
-  pressFill,
-  testConnection,
-} from './journey.ts';
+import { generateKeyOnDeclaree, openCredentialsForm, testConnection } from './journey.ts';
 
 let session: Session | undefined;
 
