@@ -207,7 +207,19 @@ function foldFully(text: string): string {
   return foldGreekAndMarks(text.toLowerCase().toUpperCase().toLowerCase());
 }
 
+// Words of ASCII and of accented Latin letters from Latin-1 and Latin Extended-A, with single
+// spaces between them: "Comptabilité Zürich", "Kraków". These letters are precomposed and have
+// no compatibility form, so such a name is already in NFKC, and lower-casing folds them. Left
+// out: "ß", "İ" and "ı" (see below), and "Ĳ", "Ŀ", "ŉ", "ſ", which NFKC rewrites.
+const plainLatinCharacter =
+  '[\\x21-\\x7e\\u00c0-\\u00de\\u00e0-\\u012f\\u0134-\\u013e\\u0141-\\u0148\\u014a-\\u017e]';
+const plainLatinName = new RegExp(`^${plainLatinCharacter}+(?: ${plainLatinCharacter}+)*$`);
+
 function unicodeKey(name: string): string {
+  if (plainLatinName.test(name)) {
+    return name.toLowerCase();
+  }
+
   // NFKC first: full-width letters, ligatures such as "ﬁ", the no-break spaces and composed
   // versus decomposed accents all become one form.
   let text = name.normalize('NFKC');
@@ -309,6 +321,8 @@ function skeletonOfDecomposed(decomposed: string): string {
 /**
  * A look-alike key: Cyrillic and Greek letters that look Latin become those Latin letters, then
  * the name goes through groupNameKey. "Finаnce" with a Cyrillic "а" has the skeleton "finance".
+ * The letters are mapped before groupNameKey folds case, not after, because which Latin letter
+ * a Greek or Cyrillic one looks like depends on its written case (see the table above).
  */
 export function skeleton(name: string): string {
   if (!mayHoldGreekOrCyrillic.test(name)) {
@@ -349,74 +363,255 @@ function normaliseId(id: string | undefined): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
+// FNV-1a over UTF-16 code units: simple and enough to spread keys over the table below. Equal
+// hashes are always confirmed by comparing the keys themselves.
+const fnvOffsetBasis = 0x811c9dc5;
+const fnvPrime = 0x01000193;
+// What hashOfTidyAsciiName returns for other names, telling which key function they need.
+const seenNonAscii = -1;
+const untidyOrEmpty = -2;
+
+function hashOfKey(key: string): number {
+  let hash = fnvOffsetBasis;
+  for (let index = 0; index < key.length; index += 1) {
+    hash = Math.imul(hash ^ key.charCodeAt(index), fnvPrime);
+  }
+  return hash >>> 0;
+}
+
+/**
+ * For a name of printable ASCII words with single spaces between them, which is most names, the
+ * hash of its key, computed without building the key. For a name with a character beyond ASCII,
+ * seenNonAscii; for any other, untidyOrEmpty.
+ */
+function hashOfTidyAsciiName(name: string): number {
+  let hash = fnvOffsetBasis;
+  let afterSpace = true;
+  let tidy = true;
+  for (let index = 0; index < name.length; index += 1) {
+    let code = name.charCodeAt(index);
+    if (code >= 0x80) {
+      return seenNonAscii;
+    }
+
+    if (code === 0x20) {
+      tidy &&= !afterSpace;
+      afterSpace = true;
+    } else if (code < 0x21 || code === 0x7f) {
+      tidy = false;
+      afterSpace = true;
+    } else {
+      afterSpace = false;
+      if (code >= 0x41 && code <= 0x5a) {
+        code += 0x20;
+      }
+    }
+    hash = Math.imul(hash ^ code, fnvPrime);
+  }
+  return tidy && !afterSpace ? hash >>> 0 : untidyOrEmpty;
+}
+
+/** Equality without regard to the case of ASCII letters; other characters must be equal. */
+function equalIgnoringAsciiCase(left: string, right: string): boolean {
+  if (left.length !== right.length) {
+    return false;
+  }
+
+  for (let index = 0; index < left.length; index += 1) {
+    let leftCode = left.charCodeAt(index);
+    let rightCode = right.charCodeAt(index);
+    if (leftCode !== rightCode) {
+      if (leftCode >= 0x41 && leftCode <= 0x5a) {
+        leftCode += 0x20;
+      }
+      if (rightCode >= 0x41 && rightCode <= 0x5a) {
+        rightCode += 0x20;
+      }
+      if (leftCode !== rightCode) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+// What the index notes about each entry's name, as bits.
+const tidyAsciiBit = 1;
+const greekOrCyrillicBit = 2;
+
+/**
+ * Which entries share a key: a hash table sized once for all names and holding only numbers.
+ * A Map from key strings built a string for every name, kept them all alive for the garbage
+ * collector to copy and rehashed as it grew; with it 100,000 names cost about twenty times as
+ * much as 10,000, where ten times is the aim. A tidy ASCII name (most of them) gets no key
+ * string at all: its hash is computed from the name. The hashes are all computed first and the
+ * table filled after, so that the string work does not push the table out of the CPU cache.
+ */
+class NameIndex {
+  /** For each entry, the first entry with the same key; -1 for an empty name. */
+  readonly firstOfKey: Int32Array;
+  readonly withGreekOrCyrillic: number[] = [];
+  /** First entries of the keys seen more than once, in the order the second one was seen. */
+  readonly repeatedFirsts: number[] = [];
+
+  private readonly groups: readonly GroupEntry[];
+  private readonly kinds: Uint8Array;
+  private readonly hashes: Int32Array;
+  /**
+   * Chains of the later entries of a key, plus one (0 ends a chain). A key's first entry points
+   * to the latest, each later entry to the one before it, so adding one needs no walk.
+   */
+  private readonly laterOfKey: Int32Array;
+  /** Entry plus one in each slot; 0 for an empty slot. */
+  private readonly slots: Int32Array;
+  /**
+   * The key of each name that is not tidy ASCII, kept from the first pass; a tidy ASCII name
+   * stands for its own key, compared without regard to ASCII case.
+   */
+  private readonly keysBuilt: (string | undefined)[];
+
+  constructor(groups: readonly GroupEntry[]) {
+    this.groups = groups;
+    this.firstOfKey = new Int32Array(groups.length);
+    this.kinds = new Uint8Array(groups.length);
+    this.hashes = new Int32Array(groups.length);
+    this.laterOfKey = new Int32Array(groups.length);
+    this.keysBuilt = new Array(groups.length);
+    for (let index = 0; index < groups.length; index += 1) {
+      this.hashes[index] = this.hashOfEntry(index);
+    }
+
+    // At most half full, so a search meets an empty slot soon.
+    let capacity = 16;
+    while (capacity < groups.length * 2) {
+      capacity *= 2;
+    }
+    this.slots = new Int32Array(capacity);
+
+    for (let index = 0; index < groups.length; index += 1) {
+      if (this.firstOfKey[index] === 0) {
+        this.place(index);
+      }
+    }
+  }
+
+  isGreekOrCyrillic(index: number): boolean {
+    return ((this.kinds[index] as number) & greekOrCyrillicBit) !== 0;
+  }
+
+  /** The first entry whose key is this key, or -1. */
+  firstWithKey(key: string): number {
+    return this.search(hashOfKey(key) | 0, key, -1);
+  }
+
+  /** Every entry with the same key as this first entry, in input order. */
+  entriesOfKey(first: number): number[] {
+    const entries: number[] = [];
+    for (let later = this.laterOfKey[first] as number; later !== 0; ) {
+      entries.push(later - 1);
+      later = this.laterOfKey[later - 1] as number;
+    }
+    entries.push(first);
+    return entries.reverse();
+  }
+
+  /** The hash of an entry's key; an empty name is marked in firstOfKey instead. */
+  private hashOfEntry(index: number): number {
+    const name = (this.groups[index] as GroupEntry).name;
+    const hash = hashOfTidyAsciiName(name);
+    if (hash >= 0) {
+      this.kinds[index] = tidyAsciiBit;
+      return hash | 0;
+    }
+
+    const key = hash === seenNonAscii ? unicodeKey(name) : keyOf(name, untidyAscii);
+    if (key === '') {
+      this.firstOfKey[index] = -1;
+      return 0;
+    }
+    if (mayHoldGreekOrCyrillic.test(name)) {
+      this.kinds[index] = greekOrCyrillicBit;
+      this.withGreekOrCyrillic.push(index);
+    }
+    this.keysBuilt[index] = key;
+    return hashOfKey(key) | 0;
+  }
+
+  private place(index: number): void {
+    const first = this.search(this.hashes[index] as number, undefined, index);
+    this.firstOfKey[index] = first;
+    if (first === index) {
+      return;
+    }
+
+    if (this.laterOfKey[first] === 0) {
+      this.repeatedFirsts.push(first);
+    }
+    this.laterOfKey[index] = this.laterOfKey[first] as number;
+    this.laterOfKey[first] = index + 1;
+  }
+
+  /**
+   * Linear probing from the hash's slot, comparing keys only where hashes are equal. An entry
+   * being added (adding >= 0, key left out) takes the first empty slot met and is then its key's
+   * first entry; a search for a given key ends there with -1.
+   */
+  private search(hash: number, key: string | undefined, adding: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const stored = this.slots[slot] as number;
+      if (stored === 0) {
+        if (adding >= 0) {
+          this.slots[slot] = adding + 1;
+        }
+        return adding;
+      }
+
+      const other = stored - 1;
+      if (this.hashes[other] === hash && this.hasKey(other, key, adding)) {
+        return other;
+      }
+    }
+  }
+
+  /** Whether an entry's key is the given key, or else the key of the entry being added. */
+  private hasKey(index: number, key: string | undefined, adding: number): boolean {
+    return equalIgnoringAsciiCase(this.keyOrTidyName(index), key ?? this.keyOrTidyName(adding));
+  }
+
+  /**
+   * The key, or a tidy ASCII name, which is its key but for ASCII case. Keys hold no capital
+   * ASCII letters, so comparing either without regard to ASCII case compares the keys.
+   */
+  private keyOrTidyName(index: number): string {
+    return this.keysBuilt[index] ?? (this.groups[index] as GroupEntry).name;
+  }
+}
+
 /**
  * Keeps one index per group: the first entry of each id. Entries without an id are each a group
  * of their own, because two rows named "Finance" on a page are two groups unless ids say
- * otherwise, and Entra does allow that. Ids are read here rather than for every name because
- * only names that share a key or a look ever need them.
+ * otherwise, and Entra does allow that; only the very same entry object counts once. Ids are
+ * read here rather than for every name because only names that share a key or a look need them.
  */
 function distinctGroups(indices: readonly number[], groups: readonly GroupEntry[]): number[] {
-  const seenIds = new Set<string>();
+  // Most lists hold two or three entries, where a plain list beats a Set; a long list (a name
+  // given to hundreds of groups) takes the Set, so that the work stays linear.
+  const seen: Array<string | GroupEntry> = [];
+  const seenSet = indices.length > 8 ? new Set<string | GroupEntry>() : undefined;
   const distinct: number[] = [];
   for (const index of indices) {
-    const id = normaliseId((groups[index] as GroupEntry).id);
-    if (id !== undefined) {
-      if (seenIds.has(id)) {
-        continue;
-      }
-      seenIds.add(id);
-    }
-    distinct.push(index);
-  }
-  return distinct;
-}
-
-type NameIndex = {
-  keys: string[];
-  /** Names with Greek or Cyrillic letters: only their skeleton can differ from their key. */
-  greekOrCyrillic: Uint8Array;
-  withGreekOrCyrillic: number[];
-  firstIndexOfKey: Map<string, number>;
-  /** Only keys seen more than once are here, so the common unique name costs no array. */
-  laterIndicesOfKey: Map<string, number[]>;
-};
-
-function indexNames(groups: readonly GroupEntry[]): NameIndex {
-  const names: NameIndex = {
-    keys: new Array(groups.length),
-    greekOrCyrillic: new Uint8Array(groups.length),
-    withGreekOrCyrillic: [],
-    firstIndexOfKey: new Map(),
-    laterIndicesOfKey: new Map(),
-  };
-
-  for (let index = 0; index < groups.length; index += 1) {
     const entry = groups[index] as GroupEntry;
-    const scan = scanAscii(entry.name);
-    const key = keyOf(entry.name, scan);
-    names.keys[index] = key;
-    if (key === '') {
+    const identity = normaliseId(entry.id) ?? entry;
+    if (seenSet ? seenSet.has(identity) : seen.includes(identity)) {
       continue;
     }
 
-    const firstIndex = names.firstIndexOfKey.get(key);
-    if (firstIndex === undefined) {
-      names.firstIndexOfKey.set(key, index);
-    } else {
-      const later = names.laterIndicesOfKey.get(key);
-      if (later === undefined) {
-        names.laterIndicesOfKey.set(key, [index]);
-      } else {
-        later.push(index);
-      }
-    }
-
-    if (scan === notAscii && mayHoldGreekOrCyrillic.test(entry.name)) {
-      names.greekOrCyrillic[index] = 1;
-      names.withGreekOrCyrillic.push(index);
-    }
+    seenSet?.add(identity);
+    seen.push(identity);
+    distinct.push(index);
   }
-  return names;
+  return distinct;
 }
 
 /** A collision with the position of its first entry, for sorting. */
@@ -436,9 +631,8 @@ function placedCollision(
 
 function sameNameCollisions(groups: readonly GroupEntry[], names: NameIndex): PlacedCollision[] {
   const found: PlacedCollision[] = [];
-  for (const [key, later] of names.laterIndicesOfKey) {
-    const indices = [names.firstIndexOfKey.get(key) as number, ...later];
-    const distinct = distinctGroups(indices, groups);
+  for (const first of names.repeatedFirsts) {
+    const distinct = distinctGroups(names.entriesOfKey(first), groups);
     if (distinct.length > 1) {
       found.push(placedCollision('same-name', distinct, groups));
     }
@@ -483,20 +677,17 @@ function lookAlikeCollisions(groups: readonly GroupEntry[], names: NameIndex): P
 
   const found: PlacedCollision[] = [];
   for (const [nameSkeleton, bucket] of indicesOfSkeleton) {
-    // Plain names join through their key, which is their skeleton.
-    const firstPlain = names.firstIndexOfKey.get(nameSkeleton);
-    const sameKey =
-      firstPlain === undefined
-        ? []
-        : [firstPlain, ...(names.laterIndicesOfKey.get(nameSkeleton) ?? [])];
-    const plain = sameKey.filter((index) => names.greekOrCyrillic[index] === 0);
+    // Names without Greek or Cyrillic letters join through their key, which is their skeleton.
+    const firstPlain = names.firstWithKey(nameSkeleton);
+    const sameKey = firstPlain < 0 ? [] : names.entriesOfKey(firstPlain);
+    const plain = sameKey.filter((index) => !names.isGreekOrCyrillic(index));
     const indices = [...bucket, ...plain].sort((left, right) => left - right);
     const distinct = distinctGroups(indices, groups);
 
     // Names sharing one key already collide as 'same-name'; looking alike needs two keys. The
     // mixing name is checked again because it may have been the same group seen twice.
-    const firstKey = names.keys[distinct[0] as number];
-    const twoKeys = distinct.some((index) => names.keys[index] !== firstKey);
+    const firstKey = names.firstOfKey[distinct[0] as number];
+    const twoKeys = distinct.some((index) => names.firstOfKey[index] !== firstKey);
     if (!twoKeys || !distinct.some((index) => mixing.has(index))) {
       continue;
     }
@@ -510,7 +701,8 @@ function lookAlikeCollisions(groups: readonly GroupEntry[], names: NameIndex): P
  * Finds groups whose names Declaree would take as the same ('same-name'), and names that only
  * look alike because one of them mixes Latin with Cyrillic or Greek letters ('looks-like').
  *
- * - Entries with the same id are the same group seen twice, never a collision.
+ * - Entries with the same id are the same group seen twice, never a collision; so is one entry
+ *   object passed twice.
  * - Entries without ids are each a group, so two entries written "Finance" collide.
  * - Names empty after trimming and removing invisible characters are ignored.
  * - A name that only starts like another ("group-app", "group-app-test") does not collide.
@@ -518,14 +710,14 @@ function lookAlikeCollisions(groups: readonly GroupEntry[], names: NameIndex): P
  *   looking like a Latin one; only a name that mixes scripts raises 'looks-like'. A look-alike
  *   collision lists every group of that look, including those that also collide by name.
  *
- * Collisions come in the order of their first entry. One pass computes the keys into a map, so
+ * Collisions come in the order of their first entry. One pass hashes the keys into a table, so
  * the time grows with the number of names, not with its square.
  */
 export function findCollisions(
   groups: readonly GroupEntry[],
   options: FindCollisionsOptions = {},
 ): Collision[] {
-  const names = indexNames(groups);
+  const names = new NameIndex(groups);
 
   const found = sameNameCollisions(groups, names);
   if (options.lookAlikes !== false) {
