@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askScim, type Fetch, preflight } from './scim.ts';
+import { askScim, type Fetch, listDeclareeGroups, preflight } from './scim.ts';
 
 const key = 'Zq8mN2vX5bL0pW7tR4yK1cD9fG3hJ6sA8eU2iO5nM0q=';
 
@@ -79,5 +79,56 @@ describe('preflight', () => {
     const notFound = answering({ 'app.declaree.de': () => new Response('', { status: 404 }) });
     expect(await preflight('de', key, notFound.fetch)).toBe('scim-not-found');
     expect(await preflight('de', key, answering({}).fetch)).toBe('no-answer');
+  });
+});
+
+describe('listDeclareeGroups', () => {
+  function pagedGroups(all: string[], perPage: number): Fetch {
+    return async (url) => {
+      const query = new URL(url).searchParams;
+      const start = Number(query.get('startIndex'));
+      const slice = all.slice(start - 1, start - 1 + perPage);
+      return new Response(
+        JSON.stringify({
+          totalResults: all.length,
+          itemsPerPage: slice.length,
+          startIndex: start,
+          Resources: slice.map((displayName) => ({ displayName })),
+        }),
+        { status: 200 },
+      );
+    };
+  }
+
+  it('follows the pages to the end, even when the server sends fewer per page than asked', async () => {
+    const all = Array.from({ length: 257 }, (_, index) => `Group ${index}`);
+    const listing = await listDeclareeGroups('com', key, pagedGroups(all, 40));
+    expect(listing).toEqual({ ok: true, names: all });
+  });
+
+  it('asks without members, with the key as Bearer token', async () => {
+    const { fetch, calls } = answering({
+      'app.declaree.de': () =>
+        new Response(JSON.stringify({ totalResults: 0, Resources: [] }), { status: 200 }),
+    });
+    expect(await listDeclareeGroups('de', key, fetch)).toEqual({ ok: true, names: [] });
+    expect(calls[0]?.url).toContain('/SCIM/v2/Groups?excludedAttributes=members&startIndex=1');
+    expect(calls[0]?.authorization).toBe(`Bearer ${key}`);
+  });
+
+  it.each([
+    [() => new Response('{}', { status: 401 }), 'refused'],
+    [() => new Response('', { status: 404 }), 'not-found'],
+    [() => new Response('{"Resources": [', { status: 200 }), 'unexpected'],
+  ] as const)('reports a failure plainly', async (response, problem) => {
+    const { fetch } = answering({ 'app.declaree.com': response });
+    expect(await listDeclareeGroups('com', key, fetch)).toEqual({ ok: false, problem });
+  });
+
+  it('reports no answer', async () => {
+    expect(await listDeclareeGroups('com', key, answering({}).fetch)).toEqual({
+      ok: false,
+      problem: 'no-answer',
+    });
   });
 });

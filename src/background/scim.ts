@@ -87,3 +87,78 @@ export async function preflight(
     }
   }
 }
+
+export type GroupListing =
+  | { ok: true; names: string[] }
+  | { ok: false; problem: 'refused' | 'not-found' | 'no-answer' | 'unexpected' };
+
+const pageSize = 100;
+// A tenant with more groups than this is not read to the end: the check says how many it read.
+const mostPages = 200;
+
+/**
+ * The groups that already exist in Declaree, read page by page over SCIM. Members are left out:
+ * only the names matter, and member lists can be large.
+ */
+export async function listDeclareeGroups(
+  instance: DeclareeInstance,
+  key: string,
+  fetchFunction: Fetch = fetch,
+  timeoutMs = 5_000,
+): Promise<GroupListing> {
+  const names: string[] = [];
+  let startIndex = 1;
+  for (let page = 0; page < mostPages; page += 1) {
+    const url =
+      `${tenantUrlFor(instance)}Groups?excludedAttributes=members` +
+      `&startIndex=${startIndex}&count=${pageSize}`;
+    let response: Response;
+    try {
+      response = await fetchFunction(url, {
+        headers: { Authorization: `Bearer ${key}`, Accept: 'application/scim+json' },
+        signal: AbortSignal.timeout(timeoutMs),
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch {
+      return { ok: false, problem: 'no-answer' };
+    }
+
+    if (response.status === 401 || response.status === 403) {
+      return { ok: false, problem: 'refused' };
+    }
+
+    if (response.status === 404) {
+      return { ok: false, problem: 'not-found' };
+    }
+
+    if (response.status !== 200) {
+      return { ok: false, problem: 'unexpected' };
+    }
+
+    let body: { totalResults?: unknown; itemsPerPage?: unknown; Resources?: unknown };
+    try {
+      body = await response.json();
+    } catch {
+      return { ok: false, problem: 'unexpected' };
+    }
+
+    const resources = Array.isArray(body.Resources) ? body.Resources : [];
+    for (const resource of resources) {
+      const name = (resource as { displayName?: unknown })?.displayName;
+      if (typeof name === 'string') {
+        names.push(name);
+      }
+    }
+
+    const total = Number(body.totalResults);
+    // Servers may send fewer than asked for per page: go on by what this page held.
+    const received = Number(body.itemsPerPage) || resources.length;
+    startIndex += received;
+    if (received === 0 || !Number.isFinite(total) || startIndex > total) {
+      return { ok: true, names };
+    }
+  }
+
+  return { ok: true, names };
+}
