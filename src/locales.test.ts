@@ -56,6 +56,10 @@ describe('English messages', () => {
     const names = [
       ...preflightOutcomes.map((outcome) => `preflight_${outcome.replaceAll('-', '_')}`),
       ...testCauses.map((cause) => `cause_${cause.replaceAll('-', '_')}`),
+      ...['same_name', 'looks_like', 'declaree'].map((kind) => `group_collision_${kind}`),
+      ...['refused', 'not_found', 'no_answer', 'unexpected'].map(
+        (problem) => `group_declaree_${problem}`,
+      ),
       ...sections.map((section) => `section_${section}`),
       ...['done', 'current', 'todo', 'skipped'].map((state) => `state_${state}`),
     ];

@@ -19,6 +19,8 @@ import {
   type FillSecret,
   type FrameReport,
   fillResultSchema,
+  type GroupCheck,
+  groupCheckSchema,
   type PopupStatus,
   type TabStatus,
   type TestCause,
@@ -27,6 +29,7 @@ import {
   toWorkerSchema,
 } from '../shared/messages.ts';
 import { readSettings, writeSettings } from '../shared/settings.ts';
+import { checkGroups } from './group-check.ts';
 import {
   readProgress,
   recordApplication,
@@ -34,7 +37,13 @@ import {
   recordSkipped,
   recordStepState,
 } from './progress-store.ts';
-import { type PreflightOutcome, preflight, preflightOutcomes } from './scim.ts';
+import {
+  type GroupListing,
+  listDeclareeGroups,
+  type PreflightOutcome,
+  preflight,
+  preflightOutcomes,
+} from './scim.ts';
 import { classifySender, isAllowed, type Sender, type TrustedSender } from './senders.ts';
 import {
   type FrameRecord,
@@ -80,6 +89,66 @@ function countRefused(reason: string): Promise<undefined> {
   return next.then(() => undefined);
 }
 
+const declareeGroupsCache = new Map<string, { at: number; listing: GroupListing }>();
+const declareeGroupsLifetimeMs = 60_000;
+
+/** Declaree's own groups for the held key, read at most once a minute. */
+async function declareeGroups(): Promise<Parameters<typeof checkGroups>[1]> {
+  const vault = await readVault(Date.now());
+  if (!vault) {
+    return undefined;
+  }
+
+  const cacheKey = `${vault.instance}:${vault.capturedAt}`;
+  const cached = declareeGroupsCache.get(cacheKey);
+  const listing =
+    cached && Date.now() - cached.at < declareeGroupsLifetimeMs
+      ? cached.listing
+      : await listDeclareeGroups(vault.instance, vault.key);
+  declareeGroupsCache.set(cacheKey, { at: Date.now(), listing });
+  return listing.ok ? { names: listing.names } : { problem: listing.problem };
+}
+
+const marksSent = new Map<string, string>();
+const groupCheckItem = 'groupCheck';
+
+/** The group check of a tab, with the rows to mark sent to the frames that list them. */
+async function tabGroupCheck(
+  tabId: number,
+  frames: Record<string, FrameRecord>,
+): Promise<GroupCheck | undefined> {
+  const reports = Object.entries(frames).map(([frameId, record]) => ({
+    frameId: Number(frameId),
+    report: record.report,
+  }));
+  if (!reports.some(({ report }) => report.groups)) {
+    return undefined;
+  }
+
+  const check = checkGroups(reports, await declareeGroups());
+  if (!check) {
+    return undefined;
+  }
+
+  await browser.storage.session.set({ [groupCheckItem]: check });
+  const names = [...new Set(check.collisions.flatMap((collision) => collision.groups))]
+    .map((group) => group.name)
+    .slice(0, 500);
+  await Promise.all(
+    reports
+      .filter(({ report }) => report.groups)
+      .map(async ({ frameId }) => {
+        const message: ToContent = { type: 'group-marks', names };
+        const serialised = JSON.stringify(message);
+        if (marksSent.get(`${tabId}/${frameId}`) !== serialised) {
+          marksSent.set(`${tabId}/${frameId}`, serialised);
+          await browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
+        }
+      }),
+  );
+  return check;
+}
+
 async function tabStatus(tabId: number): Promise<TabStatus> {
   const [vault, frames, { progress }] = await Promise.all([
     readVault(Date.now()),
@@ -97,6 +166,7 @@ async function tabStatus(tabId: number): Promise<TabStatus> {
       ? testCausesOf(frames, vault.instance, await readPreflight())
       : [];
   const preflightOutcome = await readPreflight();
+  const groupCheck = await tabGroupCheck(tabId, frames);
   const userNameSource =
     summary.userNameSource && !/^mail$/i.test(summary.userNameSource)
       ? summary.userNameSource
@@ -106,6 +176,7 @@ async function tabStatus(tabId: number): Promise<TabStatus> {
     ...(step ? { step, targetFound: target !== undefined } : {}),
     ...(testResult ? { testResult } : {}),
     ...(causes.length > 0 ? { testCauses: causes } : {}),
+    ...(groupCheck ? { groupCheck } : {}),
     ...(preflightOutcome ? { preflight: preflightOutcome } : {}),
     ...(progress.steps['admin-account'] === undefined ? { askAdminAccount: true } : {}),
     ...(userNameSource ? { userNameSource } : {}),
@@ -370,18 +441,22 @@ async function keyForCopy(): Promise<{ key: string } | { refused: 'presenter' | 
 }
 
 async function popupStatus(): Promise<PopupStatus> {
-  const [vault, { progress, wasReset }, settings, preflightOutcome] = await Promise.all([
-    readVault(Date.now()),
-    readProgress(),
-    readSettings(),
-    readPreflight(),
-  ]);
+  const [vault, { progress, wasReset }, settings, preflightOutcome, storedCheck] =
+    await Promise.all([
+      readVault(Date.now()),
+      readProgress(),
+      readSettings(),
+      readPreflight(),
+      browser.storage.session.get(groupCheckItem),
+    ]);
+  const groupCheck = groupCheckSchema.safeParse(storedCheck[groupCheckItem]);
 
   return {
     // On a shared screen not even the last characters of the key are shown.
     key: keyStatusOf(vault, !settings.presenter),
     presenter: settings.presenter,
     preflightEnabled: settings.preflight,
+    ...(groupCheck.success ? { groupCheck: groupCheck.data } : {}),
     ...(preflightOutcome ? { preflight: preflightOutcome } : {}),
     steps: stepStates(progress),
     progressWasReset: wasReset,

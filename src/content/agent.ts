@@ -17,6 +17,7 @@ import {
 import { onSettingsChanged, readSettings } from '../shared/settings.ts';
 import { fillThisFrame } from './fill-frame.ts';
 import { clearHighlight, highlight } from './highlight.ts';
+import { clearMarks, markGroups } from './marks.ts';
 import { coverKey, uncoverKey, watchForIdentifiers } from './presenter.ts';
 import { type Memory, noteClick, recognise } from './recognise.ts';
 
@@ -166,6 +167,9 @@ export function startAgent(): void {
       case 'guide':
         guide(parsed.data.wanted, parsed.data.highlight);
         return undefined;
+      case 'group-marks':
+        markGroups(parsed.data.names);
+        return undefined;
       case 'status-changed':
         showStatus(parsed.data.status);
         return undefined;
@@ -181,6 +185,7 @@ export function startAgent(): void {
     stopped = true;
     watch.stop();
     clearHighlight();
+    clearMarks();
     stopSettings();
     stopMasking?.();
     uncoverKey();

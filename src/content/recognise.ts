@@ -5,7 +5,7 @@
 
 import { diagnoseToken } from '../checks/secret.ts';
 import type { StepId } from '../journey/steps.ts';
-import { type ControlId, controlsShown } from '../pages/controls.ts';
+import { type ControlId, controlsShown, findControl } from '../pages/controls.ts';
 import { isAccountPage, recogniseKeyPage } from '../pages/declaree-key-page.ts';
 import { findCredentialsFields } from '../pages/entra-credentials-form.ts';
 import { findUserNameMapping, userNameComesFromMail } from '../pages/entra-mappings.ts';
@@ -22,6 +22,7 @@ import {
   provisioningRunning,
   stepsOfRoute,
 } from '../pages/entra-steps.ts';
+import { readGroupLists } from '../pages/group-lists.ts';
 import { isDeclareeOrigin } from '../shared/instances.ts';
 import type { FrameReport } from '../shared/messages.ts';
 
@@ -43,6 +44,46 @@ export interface Memory {
   /** Notifications already seen, so that only a new one counts as news. */
   seenNotices?: WeakSet<Element>;
   lastNotice?: { kind: Notice; count: number };
+  /** Groups seen in this frame's lists so far: a virtualised list shows a window at a time. */
+  groupsSeen?: Map<string, GroupEntryReport>;
+}
+
+type GroupEntryReport = NonNullable<FrameReport['groups']>['entries'][number];
+const mostGroupsKept = 5000;
+
+/** Adds the groups the lists show now to those seen before, and says what the frame has seen. */
+function gatherGroups(document: Document, memory: Memory): FrameReport['groups'] {
+  const lists = readGroupLists(document);
+  if (lists.length === 0) {
+    delete memory.groupsSeen;
+    return undefined;
+  }
+
+  memory.groupsSeen ??= new Map();
+  for (const row of lists.flatMap((list) => list.rows)) {
+    const identity = row.position ?? `${row.name}\u0000${row.detail ?? ''}`;
+    if (memory.groupsSeen.size < mostGroupsKept) {
+      memory.groupsSeen.set(String(identity), {
+        name: row.name.slice(0, 256),
+        ...(row.detail ? { detail: row.detail.slice(0, 256) } : {}),
+        ...(row.position ? { position: row.position } : {}),
+      });
+    }
+  }
+
+  const total = lists.find((list) => list.total !== undefined)?.total;
+  // The list with "Add user/group" is what is assigned; the one with a Select button, a search.
+  const context = findControl(document, 'entra-add-user-group')
+    ? 'assigned'
+    : lists.some((list) => list.groupsOnly)
+      ? 'directory'
+      : 'search';
+
+  return {
+    context,
+    entries: [...memory.groupsSeen.values()],
+    ...(total !== undefined ? { total } : {}),
+  };
 }
 
 /** Called for every click in the frame, before the page handles it. */
@@ -139,6 +180,7 @@ function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory)
   }
 
   const notice = newestNotice(document, memory);
+  const groups = gatherGroups(document, memory);
   const routeApplication = isTopFrame ? applicationOfRoute(location.hash) : undefined;
   const application = routeApplication && {
     ...routeApplication,
@@ -155,6 +197,7 @@ function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory)
       ...(notice ? { notice } : {}),
       ...(mapping ? { userNameSource: mapping.source.slice(0, 128) } : {}),
       ...(application ? { application } : {}),
+      ...(groups ? { groups } : {}),
       ...(isTopFrame && document.documentElement.lang
         ? { language: document.documentElement.lang.slice(0, 16) }
         : {}),

@@ -305,6 +305,14 @@ export function Popup() {
             />
             {t('presenter_mode')}
           </label>
+          {status.groupCheck && (
+            <p class="groups">
+              {t('popup_group_check', [
+                String(status.groupCheck.checked),
+                String(status.groupCheck.collisions.length),
+              ])}
+            </p>
+          )}
           <SupportSummary />
           {sections.map((section) => (
             <SectionSteps key={section} section={section} status={status} onSet={setStep} />

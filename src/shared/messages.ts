@@ -33,6 +33,26 @@ export const testCauses = [
 ] as const;
 export type TestCause = (typeof testCauses)[number];
 
+const collisionSchema = z
+  .object({
+    kind: z.enum(['same-name', 'looks-like', 'declaree']),
+    groups: z
+      .array(z.object({ name: z.string(), detail: z.string().optional() }).strict())
+      .max(100),
+  })
+  .strict();
+
+export const groupCheckSchema = z
+  .object({
+    checked: z.number(),
+    total: z.number().optional(),
+    collisions: z.array(collisionSchema).max(200),
+    /** Why Declaree's own groups could not be read, when they could not. */
+    declareeProblem: z.enum(['refused', 'not-found', 'no-answer', 'unexpected']).optional(),
+  })
+  .strict();
+export type GroupCheck = z.infer<typeof groupCheckSchema>;
+
 /** What one frame's agent has recognised on its page. Never holds a field value. */
 export const frameReportSchema = z
   .object({
@@ -65,6 +85,25 @@ export const frameReportSchema = z
     tenantUrl: z.string().max(2048).optional(),
     /** On a credentials form: what is wrong with the Secret Token, as codes, never its value. */
     tokenProblems: z.array(z.enum(tokenProblems)).max(tokenProblems.length).optional(),
+    /** Groups the frame's lists showed, gathered as the admin scrolls. */
+    groups: z
+      .object({
+        context: z.enum(['assigned', 'search', 'directory']),
+        entries: z
+          .array(
+            z
+              .object({
+                name: z.string().max(256),
+                detail: z.string().max(256).optional(),
+                position: z.number().optional(),
+              })
+              .strict(),
+          )
+          .max(5000),
+        total: z.number().optional(),
+      })
+      .strict()
+      .optional(),
     /** The application whose pages the route shows: its ids, from the route. */
     application: applicationSchema.optional(),
   })
@@ -144,6 +183,8 @@ export const tabStatusSchema = z
     askAdminAccount: z.boolean().optional(),
     /** What Declaree's SCIM endpoint said of the held key. */
     preflight: z.enum(preflightOutcomes).optional(),
+    /** Group names that Declaree would take as the same, and how many groups were checked. */
+    groupCheck: groupCheckSchema.optional(),
     /** Causes that fit a failed Test Connection, as message names. */
     testCauses: z.array(z.enum(testCauses)).max(testCauses.length).optional(),
     /** Test Connection's last verdict in this tab. */
@@ -165,6 +206,10 @@ export const toContentSchema = z.discriminatedUnion('type', [
       highlight: z.enum(controlIds).nullable(),
     })
     .strict(),
+  // The group names to mark on the rows of the frame's lists.
+  z
+    .object({ type: z.literal('group-marks'), names: z.array(z.string().max(256)).max(500) })
+    .strict(),
 ]);
 export type ToContent = z.infer<typeof toContentSchema>;
 
@@ -183,6 +228,7 @@ export const popupStatusSchema = z
     presenter: z.boolean(),
     preflightEnabled: z.boolean(),
     preflight: z.enum(preflightOutcomes).optional(),
+    groupCheck: groupCheckSchema.optional(),
     application: applicationSchema.optional(),
   })
   .strict();

@@ -4,7 +4,12 @@ import { guidanceFor, type Line } from '../../journey/guidance.ts';
 import { type StepId, stepMessageStem, steps } from '../../journey/steps.ts';
 import { t } from '../../shared/i18n.ts';
 import type { DeclareeInstance } from '../../shared/instances.ts';
-import { fillResultSchema, type TabStatus, type ToWorker } from '../../shared/messages.ts';
+import {
+  fillResultSchema,
+  type GroupCheck,
+  type TabStatus,
+  type ToWorker,
+} from '../../shared/messages.ts';
 
 export type Send = (message: ToWorker) => Promise<unknown>;
 
@@ -51,6 +56,38 @@ function CopyTenantUrl({ instance }: { instance: DeclareeInstance }) {
       >
         {copied ? t('copy_tenant_url_done') : t('copy_tenant_url')}
       </button>
+    </div>
+  );
+}
+
+function GroupWarnings({ check }: { check: GroupCheck }) {
+  const named = (group: { name: string; detail?: string }) =>
+    group.detail ? t('group_named_with_detail', [group.name, group.detail]) : `“${group.name}”`;
+
+  return (
+    <div class="groups">
+      {check.collisions.length > 0 && (
+        <div role="alert" class="line warning">
+          <p>{t('group_collisions_intro')}</p>
+          <ul>
+            {check.collisions.map((collision) => (
+              <li key={collision.groups.map((group) => group.name).join('\u0000')}>
+                {t(`group_collision_${collision.kind.replace('-', '_')}`, [
+                  collision.groups.map(named).join(', '),
+                ])}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p class="status">
+        {check.total !== undefined
+          ? t('group_checked_of_total', [String(check.checked), String(check.total)])
+          : t('group_checked', [String(check.checked)])}
+      </p>
+      {check.declareeProblem && (
+        <p class="line warning">{t(`group_declaree_${check.declareeProblem.replace('-', '_')}`)}</p>
+      )}
     </div>
   );
 }
@@ -203,6 +240,7 @@ export function GuidePanel({ status, send, orphaned, side, onMove, presenter }: 
                 (status.lastFill === 'field-not-found' || status.lastFill === 'no-form') && (
                   <CopyTenantUrl instance={status.key.instance ?? 'com'} />
                 )}
+              {status.groupCheck && <GroupWarnings check={status.groupCheck} />}
               <StepControls status={status} send={send} />
               <label class="switch">
                 <input
