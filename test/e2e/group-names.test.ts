@@ -150,6 +150,35 @@ describe('group names on Users and groups', () => {
     expect(await alertOf(entra).textContent()).toContain('“hr”');
   });
 
+  it('shows names with markup as text, never as markup', async () => {
+    const hostile = '<img src=x onerror="window.pwned=1">Finance';
+    const { context } = await start({
+      entra: {
+        generation: 'new',
+        appName: '<b>Declaree</b><script>window.pwned=2</script>',
+        assignments: [
+          { name: hostile, type: 'Group' },
+          { name: hostile.toUpperCase(), type: 'Group' },
+        ],
+      },
+    });
+    const entra = await context.newPage();
+    await entra.goto(
+      entraApplicationUrl('Users', undefined, { objectId: randomUUID(), appId: randomUUID() }),
+    );
+    const alert = alertOf(entra);
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(hostile);
+    const panelMarkup = await entra.evaluate(() => {
+      const root = document.querySelector('declaree-setup-guide')?.shadowRoot;
+      return {
+        images: root?.querySelectorAll('img, script, b').length,
+        pwned: (window as unknown as { pwned?: number }).pwned,
+      };
+    });
+    expect(panelMarkup).toEqual({ images: 0, pwned: undefined });
+  });
+
   it("checks Entra's Groups list, in German", async () => {
     const { context } = await start({ entra: { language: 'de' } });
     const entra = await context.newPage();
