@@ -160,6 +160,11 @@ async function tabStatus(tabId: number): Promise<TabStatus> {
   const keyProblem = keyProblemsOfTab.get(tabId);
   const step = stepToGuide(progress, summary.site);
   const target = chooseTarget(step, shownControls(frames));
+  const targetFrame = target && target.frameId !== 0 ? frames[target.frameId] : undefined;
+  const targetPlace =
+    targetFrame?.report.targetRect !== undefined
+      ? { origin: targetFrame.origin, rect: targetFrame.report.targetRect }
+      : undefined;
   const testResult = testResults.get(tabId);
   const causes =
     testResult === 'failure' && vault
@@ -174,6 +179,8 @@ async function tabStatus(tabId: number): Promise<TabStatus> {
 
   return {
     ...(step ? { step, targetFound: target !== undefined } : {}),
+    ...(target ? { target: target.control } : {}),
+    ...(targetPlace ? { targetPlace } : {}),
     ...(testResult ? { testResult } : {}),
     ...(causes.length > 0 ? { testCauses: causes } : {}),
     ...(groupCheck ? { groupCheck } : {}),
@@ -552,6 +559,23 @@ async function startFill(sender: TrustedSender, confirmedAppName?: string): Prom
   return result;
 }
 
+/** Asks the frame that shows the empty application-name field to put "Declaree" in it. */
+async function fillApplicationName(tabId: number): Promise<{ filled: boolean }> {
+  const frames = await framesOfTab(tabId);
+  const entry = Object.entries(frames).find(([, record]) =>
+    record.report.controls?.includes('entra-app-name'),
+  );
+  if (!entry) {
+    return { filled: false };
+  }
+
+  const command: ToContent = { type: 'name-fill-command' };
+  const answer = await browser.tabs
+    .sendMessage(tabId, command, { frameId: Number(entry[0]) })
+    .catch(() => undefined);
+  return { filled: (answer as { filled?: boolean } | undefined)?.filled === true };
+}
+
 /** The second half of a fill: only the frame the fill was sent to gets the key, once. */
 async function releaseSecret(
   sender: TrustedSender,
@@ -637,6 +661,8 @@ async function handle(message: ToWorker, sender: Sender): Promise<unknown> {
       return startFill(trusted, message.confirmedAppName);
     case 'fill-request':
       return releaseSecret(trusted, message.nonce);
+    case 'name-fill':
+      return fillApplicationName(trusted.tabId);
   }
 }
 

@@ -59,6 +59,8 @@ const policy: Record<ToWorker['type'], (sender: Sender) => boolean> = {
   'fill-start': (sender) =>
     sender.kind === 'content' && sender.site === 'entra' && sender.frameId === 0,
   'fill-request': (sender) => sender.kind === 'content' && sender.site === 'entra',
+  'name-fill': (sender) =>
+    sender.kind === 'content' && sender.site === 'entra' && sender.frameId === 0,
   'key-forget': panelOrPopup,
   'step-set': panelOrPopup,
   'presenter-set': panelOrPopup,

@@ -4,6 +4,7 @@
  * hands the tab's status to the guide panel.
  */
 import browser from 'webextension-polyfill';
+import { setFrameworkValue } from '../dom/fill.ts';
 import { watchPage } from '../dom/watch.ts';
 import { type ControlId, findControl } from '../pages/controls.ts';
 import { isEntraOrigin } from '../shared/instances.ts';
@@ -16,7 +17,7 @@ import {
 } from '../shared/messages.ts';
 import { onSettingsChanged, readSettings } from '../shared/settings.ts';
 import { fillThisFrame } from './fill-frame.ts';
-import { clearHighlight, highlight } from './highlight.ts';
+import { clearHighlight, highlight, highlightPlace } from './highlight.ts';
 import { clearMarks, markGroups } from './marks.ts';
 import { coverKey, uncoverKey, watchForIdentifiers } from './presenter.ts';
 import { type Memory, noteClick, recognise } from './recognise.ts';
@@ -26,6 +27,19 @@ type Panel = typeof import('./panel/mount.tsx');
 // While a key page shows no key yet, the key may appear through a property change that no
 // mutation reports (an input's value), so the agent looks again at this pace until it does.
 const keyPagePollMs = 250;
+
+const suggestedApplicationName = 'Declaree';
+
+/** Puts the suggested name into the new application's name field, if it is still empty. */
+function fillApplicationName(): { filled: boolean } {
+  const field = findControl(document, 'entra-app-name');
+  if (!(field instanceof HTMLInputElement) || !isEntraOrigin(location.origin)) {
+    return { filled: false };
+  }
+
+  setFrameworkValue(field, suggestedApplicationName);
+  return { filled: true };
+}
 
 export function startAgent(): void {
   const isTopFrame = window === window.top;
@@ -85,6 +99,11 @@ export function startAgent(): void {
 
     if (highlighted) {
       drawHighlight();
+    }
+
+    const place = isTopFrame ? undefined : highlightPlace();
+    if (place) {
+      report.targetRect = place;
     }
 
     const serialised = JSON.stringify(report);
@@ -167,6 +186,8 @@ export function startAgent(): void {
       case 'guide':
         guide(parsed.data.wanted, parsed.data.highlight);
         return undefined;
+      case 'name-fill-command':
+        return Promise.resolve(fillApplicationName());
       case 'group-marks':
         markGroups(parsed.data.names);
         return undefined;

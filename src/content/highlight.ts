@@ -73,3 +73,33 @@ export function clearHighlight(): void {
   host = undefined;
   box = undefined;
 }
+
+/**
+ * Where the highlighted control is in this frame's viewport, in coarse steps so that small scrolls
+ * do not make news; undefined without a highlight.
+ */
+export function highlightPlace():
+  | {
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+      viewportWidth: number;
+      viewportHeight: number;
+    }
+  | undefined {
+  if (!target?.isConnected) {
+    return undefined;
+  }
+
+  const rect = target.getBoundingClientRect();
+  const coarse = (value: number) => Math.round(value / 8) * 8;
+  return {
+    x: coarse(rect.left),
+    y: coarse(rect.top),
+    width: coarse(rect.width),
+    height: coarse(rect.height),
+    viewportWidth: window.innerWidth,
+    viewportHeight: window.innerHeight,
+  };
+}

@@ -146,7 +146,7 @@ function newestNotice(document: Document, memory: Memory): Memory['lastNotice'] 
 function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory): Recognition {
   const fields = findCredentialsFields(document);
   const credentialsForm = fields !== undefined;
-  const appName = isTopFrame ? applicationNameOfBlade(document) : undefined;
+  const appName = isTopFrame ? applicationNameOfBlade(document, location.hash) : undefined;
   const routePage = isTopFrame ? entraPageOfRoute(location.hash) : null;
   const page = credentialsForm ? 'entra-credentials-form' : routePage;
   const doneSteps: StepId[] = isTopFrame ? stepsOfRoute(location.hash, appName) : [];
@@ -167,7 +167,7 @@ function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory)
     doneSteps.push('entra-mappings');
   }
 
-  if (provisioningRunning(document)) {
+  if (mayShowProvisioning && provisioningRunning(document)) {
     doneSteps.push('entra-start');
   }
 

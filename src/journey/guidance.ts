@@ -128,8 +128,17 @@ function credentialsGuidance(status: TabStatus): Guidance {
   };
 }
 
+/** Steps that the credentials form serves; later steps keep the form open beside them. */
+const credentialsPhase = new Set<string>([
+  'entra-provisioning',
+  'entra-mode-automatic',
+  'entra-credentials',
+  'entra-test-connection',
+  'entra-save',
+]);
+
 function entraGuidance(status: TabStatus): Guidance {
-  if (status.credentialsForm) {
+  if (status.credentialsForm && (!status.step || credentialsPhase.has(status.step))) {
     return credentialsGuidance(status);
   }
 
@@ -144,6 +153,10 @@ function entraGuidance(status: TabStatus): Guidance {
       substitutions: [status.userNameSource],
       tone: 'warning',
     });
+  }
+
+  if (status.target === 'entra-existing-declaree-app') {
+    lines.push({ message: 'entra_existing_app' });
   }
 
   return { lines: [...lines, ...stepLines(status)], offerFill: false };

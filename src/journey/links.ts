@@ -41,6 +41,8 @@ export function pageLinkFor(
     case 'entra-start':
     case 'check-results':
       return application ? applicationPage(application, 'Provisioning') : enterpriseApplications;
+    case 'unique-groups':
+      return `${entraOrigin}/#view/Microsoft_AAD_IAM/GroupsManagementMenuBlade/~/AllGroups`;
     case 'assign-users-groups':
       return application ? applicationPage(application, 'Users') : enterpriseApplications;
     default:

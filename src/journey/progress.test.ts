@@ -3,17 +3,19 @@ import { emptyProgress, markDone, parseProgress, stepStates } from './progress.t
 import { stepIds } from './steps.ts';
 
 describe('stepStates', () => {
-  it('makes the first step current on a fresh journey', () => {
+  it('makes the first page step current on a fresh journey, requirements to do beside it', () => {
     const states = stepStates(emptyProgress());
     expect(states).toHaveLength(stepIds.length);
-    expect(states[0]).toEqual({ id: 'admin-account', state: 'current' });
-    expect(states.slice(1).every((step) => step.state === 'todo')).toBe(true);
+    expect(states.filter((step) => step.state === 'current')).toEqual([
+      { id: 'declaree-login', state: 'current' },
+    ]);
+    expect(states[0]).toEqual({ id: 'admin-account', state: 'todo' });
   });
 
   it('makes the first step neither done nor skipped current', () => {
-    const progress = markDone(emptyProgress(), ['admin-account', 'unique-groups'], 1);
+    const progress = markDone(emptyProgress(), ['declaree-login', 'declaree-account'], 1);
     const states = stepStates(progress);
-    expect(states.find((step) => step.state === 'current')?.id).toBe('declaree-login');
+    expect(states.find((step) => step.state === 'current')?.id).toBe('declaree-api-tab');
   });
 });
 

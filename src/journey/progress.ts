@@ -93,14 +93,21 @@ export function withApplication(progress: Progress, application: Application): P
   return { ...progress, application };
 }
 
-/** The state of every step: the first step neither done nor skipped is the current one. */
+/**
+ * The state of every step: the first step of the pages' journey neither done nor skipped is the
+ * current one. Requirements are a checklist beside the journey, answered whenever it suits.
+ */
 export function stepStates(progress: Progress): Array<{ id: StepId; state: StepState }> {
   let currentFound = false;
 
-  return steps.map(({ id }) => {
+  return steps.map(({ id, section }) => {
     const recorded = progress.steps[id]?.state;
     if (recorded) {
       return { id, state: recorded };
+    }
+
+    if (section === 'requirements') {
+      return { id, state: 'todo' };
     }
 
     const state: StepState = currentFound ? 'todo' : 'current';

@@ -21,8 +21,19 @@ export const stepTargets: Record<StepId, readonly ControlId[]> = {
   ],
   'entra-open': ['entra-enterprise-apps'],
   'entra-enterprise-apps': ['entra-enterprise-apps'],
-  'entra-new-app': ['entra-new-application', 'entra-enterprise-apps'],
-  'entra-create-app': ['entra-non-gallery', 'entra-create-own-app', 'entra-new-application'],
+  'entra-new-app': [
+    'entra-existing-declaree-app',
+    'entra-new-application',
+    'entra-enterprise-apps',
+  ],
+  'entra-create-app': [
+    'entra-existing-declaree-app',
+    'entra-app-name',
+    'entra-non-gallery',
+    'entra-create',
+    'entra-create-own-app',
+    'entra-new-application',
+  ],
   'entra-provisioning': [
     'entra-get-started',
     'entra-connect-application',

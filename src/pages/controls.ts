@@ -3,12 +3,17 @@
  * UI generation, never by generated ids or position. One registry, so that when a page changes
  * its words, one entry changes.
  */
+import { findFieldByLabel } from '../dom/find-field.ts';
 import { normaliseText } from '../dom/text.ts';
 import { declareeLabels, entraLabels } from './labels.ts';
 
 interface ControlSpec {
   /** CSS for the elements that can be this control: its roles. */
   selector: string;
+  /** A text field, found by its label instead; it counts only while it is still empty. */
+  emptyFieldLabels?: readonly string[];
+  /** A radio button that counts only while it is not chosen. */
+  uncheckedOnly?: boolean;
   /** Accessible names it may have (matched whole, case-insensitively). */
   names?: readonly string[];
   /** Parts of the name it may have, for long names that vary around a stable phrase. */
@@ -35,12 +40,22 @@ export const controlSpecs = {
     names: ['Enterprise applications', 'Unternehmensanwendungen'],
   },
   'entra-new-application': { selector: clickable, names: ['New application', 'Neue Anwendung'] },
+  // An application already in the list (made for single sign-on, say): the other branch.
+  'entra-existing-declaree-app': {
+    selector: 'td a[href], [role="gridcell"] a[href], [role="row"] a[href]',
+    nameParts: ['declaree'],
+  },
+  'entra-app-name': {
+    selector: 'input',
+    emptyFieldLabels: ["What's the name of your app?", 'Wie lautet der Name Ihrer App?'],
+  },
   'entra-create-own-app': {
     selector: clickable,
     names: ['Create your own application', 'Eigene Anwendung erstellen'],
   },
   'entra-non-gallery': {
-    selector: 'input[type="radio"], [role="radio"], label',
+    selector: 'input[type="radio"], [role="radio"]',
+    uncheckedOnly: true,
     nameParts: [
       '(Non-gallery)',
       'Nicht-Katalog',
@@ -112,8 +127,9 @@ export function accessibleName(element: Element): string {
     }
   }
 
-  if (element instanceof HTMLInputElement && element.type !== 'radio') {
-    return element.value;
+  if (element instanceof HTMLInputElement) {
+    const label = [...(element.labels ?? [])].map((item) => item.textContent ?? '').join(' ');
+    return label || (element.type === 'radio' ? '' : element.value);
   }
 
   return element.textContent ?? '';
@@ -140,11 +156,23 @@ function matches(spec: ControlSpec, element: Element): boolean {
   return spec.nameParts?.some((part) => name.includes(normaliseText(part))) ?? false;
 }
 
+function isChosen(element: Element): boolean {
+  return element instanceof HTMLInputElement
+    ? element.checked
+    : element.getAttribute('aria-checked') === 'true';
+}
+
 /** The control in this document, if it is shown; the innermost match when several nest. */
 export function findControl(root: Document, id: ControlId): HTMLElement | undefined {
   const spec: ControlSpec = controlSpecs[id];
+  if (spec.emptyFieldLabels) {
+    const field = findFieldByLabel(root, spec.emptyFieldLabels);
+    return field && field.value === '' && isShown(field) ? field : undefined;
+  }
+
   const found = [...root.querySelectorAll<HTMLElement>(spec.selector)].filter(
-    (element) => matches(spec, element) && isShown(element),
+    (element) =>
+      matches(spec, element) && isShown(element) && !(spec.uncheckedOnly && isChosen(element)),
   );
 
   return found.find(

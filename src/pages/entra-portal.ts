@@ -4,7 +4,6 @@
  * portal.azure.com; navigation changes only the hash.
  */
 import type { PageKind } from '../shared/messages.ts';
-import { entraLabels } from './labels.ts';
 
 export function entraPageOfRoute(hash: string): PageKind {
   const route = decodeURIComponent(hash);
@@ -35,21 +34,18 @@ export function applicationOfRoute(hash: string): { objectId: string; appId: str
 
 /**
  * The application's name from the blade title, which the portal writes as "<name> | <menu item>"
- * (e.g. "Declaree | Provisioning"). Only titles of application menu items count, so that a search
- * result or a breadcrumb of another blade is not taken for the application.
+ * (e.g. "Declaree | Provisioning"). Read only on the application's own pages (by route), so that
+ * the title of another blade is not taken for the application.
  */
-export function applicationNameOfBlade(document: Document): string | undefined {
-  const menuItems = entraLabels.provisioning.map((item) => item.toLocaleLowerCase());
-  const titles = document.querySelectorAll('h1, h2, [role="heading"]');
-  for (const title of titles) {
+export function applicationNameOfBlade(document: Document, hash: string): string | undefined {
+  if (!/ManagedAppMenuBlade|ProvisioningMenuBlade/i.test(decodeURIComponent(hash))) {
+    return undefined;
+  }
+
+  for (const title of document.querySelectorAll('h1, h2, [role="heading"]')) {
     const text = (title.textContent ?? '').replace(/\s+/g, ' ').trim();
     const separator = text.lastIndexOf(' | ');
-    if (separator <= 0) {
-      continue;
-    }
-
-    const item = text.slice(separator + 3).toLocaleLowerCase();
-    if (menuItems.some((menuItem) => item.startsWith(menuItem))) {
+    if (separator > 0) {
       return text.slice(0, separator).slice(0, 256);
     }
   }

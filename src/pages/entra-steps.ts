@@ -55,7 +55,12 @@ export function generationShown(root: Document, credentialsForm: boolean): Gener
   return credentialsForm ? 'new' : undefined;
 }
 
-/** Provisioning runs when the page offers to stop it. */
+const cycleRunning = /^(initial|incremental) cycle (in progress|completed)\.?$/i;
+
+/**
+ * Provisioning runs when the page offers to stop it (overview and new experience), or when its
+ * "Current cycle status" reports a cycle in progress or completed (classic form after Save).
+ */
 export function provisioningRunning(root: Document): boolean {
   for (const element of root.querySelectorAll<HTMLElement>(
     'button, [role="button"], [role="menuitem"]',
@@ -64,6 +69,12 @@ export function provisioningRunning(root: Document): boolean {
     const disabled =
       element.getAttribute('aria-disabled') === 'true' || (element as HTMLButtonElement).disabled;
     if (/^(stop provisioning|bereitstellung beenden)$/i.test(name) && !disabled) {
+      return true;
+    }
+  }
+
+  for (const element of root.querySelectorAll('span, div, p')) {
+    if (element.children.length === 0 && cycleRunning.test((element.textContent ?? '').trim())) {
       return true;
     }
   }

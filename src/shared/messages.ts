@@ -33,6 +33,17 @@ export const testCauses = [
 ] as const;
 export type TestCause = (typeof testCauses)[number];
 
+const placeSchema = z
+  .object({
+    x: z.number(),
+    y: z.number(),
+    width: z.number(),
+    height: z.number(),
+    viewportWidth: z.number(),
+    viewportHeight: z.number(),
+  })
+  .strict();
+
 const collisionSchema = z
   .object({
     kind: z.enum(['same-name', 'looks-like', 'declaree']),
@@ -85,6 +96,8 @@ export const frameReportSchema = z
     tenantUrl: z.string().max(2048).optional(),
     /** On a credentials form: what is wrong with the Secret Token, as codes, never its value. */
     tokenProblems: z.array(z.enum(tokenProblems)).max(tokenProblems.length).optional(),
+    /** Where the highlighted control sits in this frame, so the panel can keep clear of it. */
+    targetRect: placeSchema.optional(),
     /** Groups the frame's lists showed, gathered as the admin scrolls. */
     groups: z
       .object({
@@ -117,6 +130,8 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status-get') }).strict(),
   z.object({ type: z.literal('fill-start'), confirmedAppName: shortText.optional() }).strict(),
   z.object({ type: z.literal('fill-request'), nonce: z.string().length(36) }).strict(),
+  // The guide fills "Declaree" into the new application's empty name field.
+  z.object({ type: z.literal('name-fill') }).strict(),
   z.object({ type: z.literal('key-forget') }).strict(),
   z
     .object({
@@ -179,6 +194,10 @@ export const tabStatusSchema = z
     /** The step the guide works on here, and whether its control was found on the page. */
     step: z.enum(stepIds).optional(),
     targetFound: z.boolean().optional(),
+    /** The control the guide points at now. */
+    target: z.enum(controlIds).optional(),
+    /** Where it is, when a frame inside the page holds it: that frame's origin and the place. */
+    targetPlace: z.object({ origin: z.string(), rect: placeSchema }).strict().optional(),
     /** The requirement only the admin can confirm is not answered yet. */
     askAdminAccount: z.boolean().optional(),
     /** What Declaree's SCIM endpoint said of the held key. */
@@ -199,6 +218,7 @@ export type TabStatus = z.infer<typeof tabStatusSchema>;
 export const toContentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status-changed'), status: tabStatusSchema }).strict(),
   z.object({ type: z.literal('fill-command'), nonce: z.string().length(36) }).strict(),
+  z.object({ type: z.literal('name-fill-command') }).strict(),
   z
     .object({
       type: z.literal('guide'),

@@ -33,6 +33,8 @@ export async function launchBrowser(
     '--disable-sync',
     '--disable-quic',
     '--no-first-run',
+    // The extension speaks the browser's language; the tests read its English words.
+    `--lang=${options.locale ?? 'en-US'}`,
   ];
   if (options.extension) {
     args.push(

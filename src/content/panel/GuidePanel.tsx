@@ -240,6 +240,13 @@ export function GuidePanel({ status, send, orphaned, side, onMove, presenter }: 
                 (status.lastFill === 'field-not-found' || status.lastFill === 'no-form') && (
                   <CopyTenantUrl instance={status.key.instance ?? 'com'} />
                 )}
+              {status.target === 'entra-app-name' && (
+                <div class="actions">
+                  <button type="button" onClick={() => void send({ type: 'name-fill' })}>
+                    {t('name_fill_button')}
+                  </button>
+                </div>
+              )}
               {status.groupCheck && <GroupWarnings check={status.groupCheck} />}
               <StepControls status={status} send={send} />
               <label class="switch">

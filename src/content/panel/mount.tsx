@@ -63,6 +63,9 @@ export function showPanel(status: TabStatus, send: Send): void {
   lastStatus = status;
   lastSend = send;
   draw();
+  if (status.targetPlace) {
+    keepClearOfFramed(status.targetPlace);
+  }
 }
 
 export function setPresenter(on: boolean): void {
@@ -80,13 +83,16 @@ export function showOrphaned(): void {
 
 /** Moves the panel to the other side when it covers the control the guide points at. */
 export function keepClearOf(element: Element): void {
+  keepClearOfRect(element.getBoundingClientRect());
+}
+
+function keepClearOfRect(target: { left: number; top: number; right: number; bottom: number }) {
   const panel = container?.querySelector('.panel');
   if (!panel) {
     return;
   }
 
   const current = panel.getBoundingClientRect();
-  const target = element.getBoundingClientRect();
   const overlaps = (left: number) =>
     left < target.right &&
     target.left < left + current.width &&
@@ -99,4 +105,33 @@ export function keepClearOf(element: Element): void {
     side = side === 'right' ? 'left' : 'right';
     draw();
   }
+}
+
+/**
+ * The control is in a frame inside the page: find that frame's element by its origin and size,
+ * and keep clear of the control's place within it.
+ */
+function keepClearOfFramed(place: NonNullable<TabStatus['targetPlace']>): void {
+  const frame = [...document.querySelectorAll('iframe')].find((candidate) => {
+    let origin = '';
+    try {
+      origin = new URL(candidate.src, location.href).origin;
+    } catch {
+      return false;
+    }
+
+    return (
+      origin === place.origin &&
+      Math.abs(candidate.clientWidth - place.rect.viewportWidth) <= 2 &&
+      Math.abs(candidate.clientHeight - place.rect.viewportHeight) <= 2
+    );
+  });
+  if (!frame) {
+    return;
+  }
+
+  const box = frame.getBoundingClientRect();
+  const left = box.left + frame.clientLeft + place.rect.x;
+  const top = box.top + frame.clientTop + place.rect.y;
+  keepClearOfRect({ left, top, right: left + place.rect.width, bottom: top + place.rect.height });
 }
