@@ -8,10 +8,12 @@ import { z } from 'zod';
 import { cleanKey, type KeyProblem } from '../checks/secret.ts';
 import { diagnoseTenantUrl, tenantUrlFor } from '../checks/tenant-url.ts';
 import { stepStates } from '../journey/progress.ts';
-import type { StepId } from '../journey/steps.ts';
+import { setupReport } from '../journey/report.ts';
+import { type StepId, stepMessageStem } from '../journey/steps.ts';
 import { supportSummary } from '../journey/summary.ts';
 import { chooseTarget, stepTargets, stepToGuide } from '../journey/targets.ts';
 import type { ControlId } from '../pages/controls.ts';
+import { t } from '../shared/i18n.ts';
 import { type DeclareeInstance, instanceOfOrigin, isEntraOrigin } from '../shared/instances.ts';
 import { logInfo } from '../shared/log.ts';
 import {
@@ -36,6 +38,7 @@ import {
   recordDone,
   recordSkipped,
   recordStepState,
+  resetProgress,
 } from './progress-store.ts';
 import {
   type GroupListing,
@@ -47,6 +50,7 @@ import {
 import { classifySender, isAllowed, type Sender, type TrustedSender } from './senders.ts';
 import {
   type FrameRecord,
+  forgetAllTabs,
   forgetFrame,
   framesOfTab,
   knownTabIds,
@@ -401,6 +405,46 @@ async function summaryText(includeIds: boolean): Promise<{ text: string }> {
   return { text };
 }
 
+async function reportText(includeIds: boolean): Promise<{ text: string }> {
+  const [{ progress }, vault, preflightOutcome, storedCheck] = await Promise.all([
+    readProgress(),
+    readVault(Date.now()),
+    readPreflight(),
+    browser.storage.session.get(groupCheckItem),
+  ]);
+  const check = groupCheckSchema.safeParse(storedCheck[groupCheckItem]);
+  const text = setupReport(
+    {
+      progress,
+      sectionTitle: (section) => t(`section_${section}`),
+      stepTitle: (id) => t(`${stepMessageStem(id)}_title`),
+      ...(vault ? { instance: vault.instance } : {}),
+      ...(preflightOutcome ? { preflight: preflightOutcome } : {}),
+      ...(check.success
+        ? { groupCheck: { checked: check.data.checked, collisions: check.data.collisions.length } }
+        : {}),
+      now: Date.now(),
+    },
+    includeIds,
+  );
+  return { text };
+}
+
+/** Starts the setup afresh: progress, the key and everything learnt about the pages. */
+async function resetSetup(): Promise<{ reset: true }> {
+  await forgetKey();
+  await resetProgress();
+  await browser.storage.session.remove([preflightItem, diagnosticsItem, groupCheckItem, 'tabs']);
+  lastFills.clear();
+  testResults.clear();
+  noticesSeen.clear();
+  guidesSent.clear();
+  marksSent.clear();
+  declareeGroupsCache.clear();
+  await updateAllGuides();
+  return { reset: true };
+}
+
 const preflightItem = 'preflight';
 const preflightSchema = z
   .object({ instance: z.enum(['com', 'de']), outcome: z.enum(preflightOutcomes), at: z.number() })
@@ -619,6 +663,10 @@ async function handle(message: ToWorker, sender: Sender): Promise<unknown> {
       return keyForCopy();
     case 'summary-get':
       return summaryText(message.includeIds);
+    case 'report-get':
+      return reportText(message.includeIds);
+    case 'setup-reset':
+      return resetSetup();
     case 'preflight-run':
       return { outcome: await runPreflight() };
     case 'preflight-set':

@@ -2,6 +2,7 @@
 import browser from 'webextension-polyfill';
 import {
   type Application,
+  emptyProgress,
   markDone,
   markSkipped,
   type Progress,
@@ -45,6 +46,11 @@ function update(change: (progress: Progress) => Progress): Promise<boolean> {
 
 export function recordApplication(application: Application): Promise<boolean> {
   return update((progress) => withApplication(progress, application));
+}
+
+export function resetProgress(): Promise<boolean> {
+  resetNoticed = false;
+  return update(() => emptyProgress());
 }
 
 export function recordDone(ids: readonly StepId[], now: number): Promise<boolean> {

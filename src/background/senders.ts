@@ -68,6 +68,8 @@ const policy: Record<ToWorker['type'], (sender: Sender) => boolean> = {
   'key-copy': (sender) => sender.kind === 'extension-page',
   'preflight-run': (sender) => sender.kind === 'extension-page',
   'summary-get': (sender) => sender.kind === 'extension-page',
+  'report-get': (sender) => sender.kind === 'extension-page',
+  'setup-reset': (sender) => sender.kind === 'extension-page',
   'preflight-set': (sender) => sender.kind === 'extension-page',
 };
 

@@ -76,6 +76,10 @@ export function forgetFrame(tabId: number, frameId: number): Promise<void> {
   });
 }
 
+export function forgetAllTabs(): Promise<void> {
+  return serialised(() => browser.storage.session.remove(tabsItem));
+}
+
 export async function framesOfTab(tabId: number): Promise<Record<string, FrameRecord>> {
   const tabs = await readTabs();
   return tabs[tabId] ?? {};

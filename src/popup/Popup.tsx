@@ -55,15 +55,19 @@ function CopyKey({ presenter }: { presenter: boolean }) {
   );
 }
 
-function SupportSummary() {
+/** A text the admin can read, copy or download: the support summary or the setup report. */
+function TextExport({ kind }: { kind: 'summary' | 'report' }) {
   const [text, setText] = useState<string | undefined>();
   const [includeIds, setIncludeIds] = useState(false);
   const [copied, setCopied] = useState(false);
+  const title = t(kind === 'summary' ? 'summary_title' : 'report_title');
 
   const load = async (withIds: boolean) => {
-    const answer = (await ask({ type: 'summary-get', includeIds: withIds })) as
-      | { text?: string }
-      | undefined;
+    const message: ToWorker =
+      kind === 'summary'
+        ? { type: 'summary-get', includeIds: withIds }
+        : { type: 'report-get', includeIds: withIds };
+    const answer = (await ask(message)) as { text?: string } | undefined;
     setText(answer?.text);
     setCopied(false);
   };
@@ -71,23 +75,25 @@ function SupportSummary() {
   if (text === undefined) {
     return (
       <button type="button" onClick={() => load(includeIds)}>
-        {t('summary_open')}
+        {t(kind === 'summary' ? 'summary_open' : 'report_open')}
       </button>
     );
   }
 
   const download = () => {
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
+    const type = kind === 'summary' ? 'text/plain' : 'text/markdown';
+    const url = URL.createObjectURL(new Blob([text], { type }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = 'declaree-setup-support-summary.txt';
+    link.download =
+      kind === 'summary' ? 'declaree-setup-support-summary.txt' : 'declaree-setup-report.md';
     link.click();
     URL.revokeObjectURL(url);
   };
 
   return (
-    <section class="summary" aria-labelledby="summary-title">
-      <h2 id="summary-title">{t('summary_title')}</h2>
+    <section class="summary" aria-label={title}>
+      <h2>{title}</h2>
       <label class="switch">
         <input
           type="checkbox"
@@ -99,7 +105,7 @@ function SupportSummary() {
         />
         {t('summary_include_ids')}
       </label>
-      <textarea readOnly rows={10} aria-label={t('summary_title')} value={text} />
+      <textarea readOnly rows={10} aria-label={title} value={text} />
       <div class="actions">
         <button
           type="button"
@@ -115,6 +121,38 @@ function SupportSummary() {
         </button>
       </div>
     </section>
+  );
+}
+
+function ResetSetup({ onReset }: { onReset: () => void }) {
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <button type="button" onClick={() => setAsking(true)}>
+        {t('reset_setup')}
+      </button>
+    );
+  }
+
+  return (
+    <div role="alertdialog" aria-label={t('reset_setup')}>
+      <p>{t('reset_setup_warning')}</p>
+      <div class="actions">
+        <button
+          type="button"
+          onClick={async () => {
+            await ask({ type: 'setup-reset' });
+            setAsking(false);
+            onReset();
+          }}
+        >
+          {t('reset_setup_confirm')}
+        </button>
+        <button type="button" onClick={() => setAsking(false)}>
+          {t('confirm_app_no')}
+        </button>
+      </div>
+    </div>
   );
 }
 
@@ -313,7 +351,11 @@ export function Popup() {
               ])}
             </p>
           )}
-          <SupportSummary />
+          <div class="actions exports">
+            <TextExport kind="report" />
+            <TextExport kind="summary" />
+            <ResetSetup onReset={refresh} />
+          </div>
           {sections.map((section) => (
             <SectionSteps key={section} section={section} status={status} onSet={setStep} />
           ))}

@@ -145,6 +145,8 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('key-copy') }).strict(),
   z.object({ type: z.literal('preflight-run') }).strict(),
   z.object({ type: z.literal('summary-get'), includeIds: z.boolean() }).strict(),
+  z.object({ type: z.literal('report-get'), includeIds: z.boolean() }).strict(),
+  z.object({ type: z.literal('setup-reset') }).strict(),
   z.object({ type: z.literal('preflight-set'), on: z.boolean() }).strict(),
   // The popup's question: only answered to the extension's own pages.
   z.object({ type: z.literal('popup-get') }).strict(),

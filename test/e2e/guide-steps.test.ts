@@ -163,4 +163,25 @@ describe('steps by hand', () => {
     await expect.poll(() => panel.getByText(/dedicated administrator account/).count()).toBe(0);
     expect(await popupStateOf(session as Session, 'Dedicated Declaree administrator')).toBe('Done');
   });
+
+  it('writes a setup report, and starts afresh when asked', async () => {
+    const { context } = await start({});
+    await generateKeyOnDeclaree(await context.newPage(), 'de');
+    const popup = await openPopup(session as Session);
+    await popup.getByRole('button', { name: 'Setup report…' }).click();
+    const report = popup.getByRole('textbox', { name: 'Setup report' });
+    await report.waitFor();
+    const text = await report.inputValue();
+    expect(text).toContain('# Declaree SCIM provisioning: setup report');
+    expect(text).toContain('`https://app.declaree.de/SCIM/v2/` (Tenant URL)');
+    expect(text).toMatch(/- \[x\] Generate the key \(done, /);
+    expect(text).not.toContain(session?.replicas.declaree.currentKey('de') ?? 'no key');
+
+    await popup.getByRole('button', { name: 'Start this setup afresh…' }).click();
+    await popup.getByRole('button', { name: 'Start afresh' }).click();
+    await popup.getByText('No Declaree key held yet.').waitFor();
+    expect(await vaultHolds(session as Session)).toBe(false);
+    await popup.close();
+    expect(await popupStateOf(session as Session, 'Generate the key')).toBe('To do');
+  });
 });
