@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { preflightOutcomes } from './background/scim.ts';
+import { errorCodeStem, knownErrorCodes } from './journey/log-errors.ts';
 import { sections, stepIds, stepMessageStem } from './journey/steps.ts';
 import { testCauses } from './shared/messages.ts';
 
@@ -57,6 +58,11 @@ describe('English messages', () => {
       ...preflightOutcomes.map((outcome) => `preflight_${outcome.replaceAll('-', '_')}`),
       ...testCauses.map((cause) => `cause_${cause.replaceAll('-', '_')}`),
       ...['same_name', 'looks_like', 'declaree'].map((kind) => `group_collision_${kind}`),
+      ...knownErrorCodes.flatMap((code) => [
+        `${errorCodeStem(code)}_cause`,
+        `${errorCodeStem(code)}_fix`,
+      ]),
+      ...['not_run', 'in_progress', 'completed', 'stopped'].map((status) => `cycle_${status}`),
       ...['refused', 'not_found', 'no_answer', 'unexpected'].map(
         (problem) => `group_declaree_${problem}`,
       ),

@@ -188,6 +188,7 @@ async function tabStatus(tabId: number): Promise<TabStatus> {
     ...(testResult ? { testResult } : {}),
     ...(causes.length > 0 ? { testCauses: causes } : {}),
     ...(groupCheck ? { groupCheck } : {}),
+    ...provisioningStateOf(frames),
     ...(preflightOutcome ? { preflight: preflightOutcome } : {}),
     ...(progress.steps['admin-account'] === undefined ? { askAdminAccount: true } : {}),
     ...(userNameSource ? { userNameSource } : {}),
@@ -287,6 +288,20 @@ async function applyReport(tabId: number, report: FrameReport): Promise<boolean>
 }
 
 const noticesSeen = new Map<number, number>();
+
+/** What the frames say about running provisioning: quarantine, cycle, failures in the logs. */
+function provisioningStateOf(frames: Record<string, FrameRecord>): Partial<TabStatus> {
+  const reports = Object.values(frames).map((record) => record.report);
+  const quarantined = reports.some((report) => report.quarantined);
+  const cycleStatus = reports.map((report) => report.cycleStatus).find(Boolean);
+  const logs = reports.find((report) => report.logFailures !== undefined);
+  return {
+    ...(quarantined ? { quarantined } : {}),
+    ...(cycleStatus ? { cycleStatus } : {}),
+    ...(logs?.logFailures !== undefined ? { logFailures: logs.logFailures } : {}),
+    ...(logs?.errorCodes?.length ? { errorCodes: logs.errorCodes } : {}),
+  };
+}
 
 /** The causes that fit a failed Test Connection, from what the form holds and Declaree said. */
 function testCausesOf(

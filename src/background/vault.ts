@@ -24,7 +24,8 @@ type VaultEntry = z.infer<typeof vaultSchema>;
 
 export async function restrictSessionStorage(): Promise<void> {
   // This is Chrome's default, set explicitly so that a change of default cannot expose the key.
-  await chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+  // Firefox keeps storage.session from content scripts without being asked and lacks the call.
+  await globalThis.chrome?.storage?.session?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
 }
 
 export async function holdKey(

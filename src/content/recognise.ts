@@ -4,6 +4,7 @@
  */
 
 import { diagnoseToken } from '../checks/secret.ts';
+import { isKnownErrorCode, type KnownErrorCode } from '../journey/log-errors.ts';
 import type { StepId } from '../journey/steps.ts';
 import { type ControlId, controlsShown, findControl } from '../pages/controls.ts';
 import { isAccountPage, recogniseKeyPage } from '../pages/declaree-key-page.ts';
@@ -15,6 +16,11 @@ import {
   applicationOfRoute,
   entraPageOfRoute,
 } from '../pages/entra-portal.ts';
+import {
+  cycleStatusShown,
+  errorCodesShown,
+  isQuarantined,
+} from '../pages/entra-provisioning-state.ts';
 import {
   assignmentsShown,
   generationShown,
@@ -44,6 +50,8 @@ export interface Memory {
   /** Notifications already seen, so that only a new one counts as news. */
   seenNotices?: WeakSet<Element>;
   lastNotice?: { kind: Notice; count: number };
+  /** Error codes the logs page has shown so far, as the admin opens entry after entry. */
+  errorCodesSeen?: Set<KnownErrorCode>;
   /** Groups seen in this frame's lists so far: a virtualised list shows a window at a time. */
   groupsSeen?: Map<string, GroupEntryReport>;
 }
@@ -143,6 +151,31 @@ function newestNotice(document: Document, memory: Memory): Memory['lastNotice'] 
   return memory.lastNotice;
 }
 
+const failureWords = /^(failure|fehler)$/i;
+
+/** The failures the logs list shows, and every error code seen on the page since it opened. */
+function readLogs(
+  document: Document,
+  memory: Memory,
+): { logFailures: number; errorCodes: KnownErrorCode[] } {
+  memory.errorCodesSeen ??= new Set();
+  for (const code of errorCodesShown(document)) {
+    if (isKnownErrorCode(code)) {
+      memory.errorCodesSeen.add(code);
+    }
+  }
+
+  let logFailures = 0;
+  for (const row of document.querySelectorAll('[role="row"], tr')) {
+    const cells = row.querySelectorAll('[role="gridcell"], td');
+    if ([...cells].some((cell) => failureWords.test((cell.textContent ?? '').trim()))) {
+      logFailures += 1;
+    }
+  }
+
+  return { logFailures, errorCodes: [...memory.errorCodesSeen] };
+}
+
 function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory): Recognition {
   const fields = findCredentialsFields(document);
   const credentialsForm = fields !== undefined;
@@ -180,6 +213,9 @@ function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory)
   }
 
   const notice = newestNotice(document, memory);
+  const quarantined = mayShowProvisioning && isQuarantined(document);
+  const cycleStatus = mayShowProvisioning ? cycleStatusShown(document) : undefined;
+  const logs = isProvisioningLogs(document) ? readLogs(document, memory) : undefined;
   const groups = gatherGroups(document, memory);
   const routeApplication = isTopFrame ? applicationOfRoute(location.hash) : undefined;
   const application = routeApplication && {
@@ -198,6 +234,9 @@ function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory)
       ...(mapping ? { userNameSource: mapping.source.slice(0, 128) } : {}),
       ...(application ? { application } : {}),
       ...(groups ? { groups } : {}),
+      ...(quarantined ? { quarantined } : {}),
+      ...(cycleStatus ? { cycleStatus } : {}),
+      ...(logs ?? {}),
       ...(isTopFrame && document.documentElement.lang
         ? { language: document.documentElement.lang.slice(0, 16) }
         : {}),

@@ -3,6 +3,7 @@
  * frames recognised and what the worker holds into message names, which the panel translates.
  */
 import type { FillResultCode, TabStatus } from '../shared/messages.ts';
+import { errorCodeStem } from './log-errors.ts';
 import { stepMessageStem } from './steps.ts';
 import { stepTargets } from './targets.ts';
 
@@ -128,17 +129,47 @@ function credentialsGuidance(status: TabStatus): Guidance {
   };
 }
 
-/** Steps that the credentials form serves; later steps keep the form open beside them. */
-const credentialsPhase = new Set<string>([
-  'entra-provisioning',
-  'entra-mode-automatic',
-  'entra-credentials',
-  'entra-test-connection',
-  'entra-save',
+/** Quarantine, the cycle's status and the failures in the logs, each with what to do. */
+function provisioningLines(status: TabStatus): Line[] {
+  const lines: Line[] = [];
+  if (status.quarantined) {
+    lines.push({ message: 'provisioning_quarantined', tone: 'warning' });
+  }
+
+  if (status.cycleStatus) {
+    lines.push({ message: `cycle_${status.cycleStatus.replace('-', '_')}` });
+  }
+
+  if (status.logFailures !== undefined) {
+    lines.push({
+      message: status.logFailures > 0 ? 'logs_failures' : 'logs_no_failures',
+      substitutions: [String(status.logFailures)],
+      tone: status.logFailures > 0 ? 'warning' : 'success',
+    });
+    for (const code of status.errorCodes ?? []) {
+      const stem = errorCodeStem(code);
+      lines.push({ message: `${stem}_cause`, substitutions: [code], tone: 'warning' });
+      lines.push({ message: `${stem}_fix` });
+    }
+
+    if (status.logFailures > 0 && !status.errorCodes?.length) {
+      lines.push({ message: 'logs_open_entry' });
+    }
+  }
+
+  return lines;
+}
+
+/** Steps after the credentials: the classic form stays open beside them, but has served. */
+const afterCredentials = new Set<string>([
+  'entra-mappings',
+  'entra-start',
+  'assign-users-groups',
+  'check-results',
 ]);
 
 function entraGuidance(status: TabStatus): Guidance {
-  if (status.credentialsForm && (!status.step || credentialsPhase.has(status.step))) {
+  if (status.credentialsForm && !(status.step && afterCredentials.has(status.step))) {
     return credentialsGuidance(status);
   }
 
@@ -155,6 +186,7 @@ function entraGuidance(status: TabStatus): Guidance {
     });
   }
 
+  lines.push(...provisioningLines(status));
   if (status.target === 'entra-existing-declaree-app') {
     lines.push({ message: 'entra_existing_app' });
   }

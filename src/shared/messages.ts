@@ -3,9 +3,15 @@
  * parse is dropped by the receiver and counted, never echoed.
  */
 import { z } from 'zod';
+
+// The extension's security policy forbids code built from strings; without this, zod tries it
+// once to see whether it may.
+z.config({ jitless: true });
+
 import { preflightOutcomes } from '../background/scim.ts';
 import { keyProblems, tokenProblems } from '../checks/secret.ts';
 import { tenantUrlProblems } from '../checks/tenant-url.ts';
+import { knownErrorCodes } from '../journey/log-errors.ts';
 import { applicationSchema } from '../journey/progress.ts';
 import { stepIds } from '../journey/steps.ts';
 import { controlIds } from '../pages/controls.ts';
@@ -96,6 +102,12 @@ export const frameReportSchema = z
     tenantUrl: z.string().max(2048).optional(),
     /** On a credentials form: what is wrong with the Secret Token, as codes, never its value. */
     tokenProblems: z.array(z.enum(tokenProblems)).max(tokenProblems.length).optional(),
+    /** The provisioning overview's quarantine banner and cycle status. */
+    quarantined: z.boolean().optional(),
+    cycleStatus: z.enum(['not-run', 'in-progress', 'completed', 'stopped']).optional(),
+    /** On the provisioning logs: failed entries listed, and the error codes the page has shown. */
+    logFailures: z.number().optional(),
+    errorCodes: z.array(z.enum(knownErrorCodes)).max(knownErrorCodes.length).optional(),
     /** Where the highlighted control sits in this frame, so the panel can keep clear of it. */
     targetRect: placeSchema.optional(),
     /** Groups the frame's lists showed, gathered as the admin scrolls. */
@@ -206,6 +218,10 @@ export const tabStatusSchema = z
     preflight: z.enum(preflightOutcomes).optional(),
     /** Group names that Declaree would take as the same, and how many groups were checked. */
     groupCheck: groupCheckSchema.optional(),
+    quarantined: z.boolean().optional(),
+    cycleStatus: z.enum(['not-run', 'in-progress', 'completed', 'stopped']).optional(),
+    logFailures: z.number().optional(),
+    errorCodes: z.array(z.enum(knownErrorCodes)).max(knownErrorCodes.length).optional(),
     /** Causes that fit a failed Test Connection, as message names. */
     testCauses: z.array(z.enum(testCauses)).max(testCauses.length).optional(),
     /** Test Connection's last verdict in this tab. */
