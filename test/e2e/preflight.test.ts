@@ -46,6 +46,24 @@ describe('pre-flight', () => {
     await popup.getByText(/belongs to the other instance/).waitFor();
   });
 
+  it('says a key refused on both instances was probably generated again', async () => {
+    session = await startSession({});
+    await generateKeyOnDeclaree(await session.newPage(), 'com');
+    session.replicas.declaree.issueKey('com');
+
+    const popup = await openPopup(session);
+    await popup.getByRole('button', { name: 'Check the key again' }).click();
+    await popup.getByText(/refuses this key on both instances/).waitFor();
+  });
+
+  it('says when Declaree gives an answer it cannot read', async () => {
+    session = await startSession({});
+    session.replicas.declaree.setBehaviour('com', { malformed: true });
+    const declaree = await session.newPage();
+    await generateKeyOnDeclaree(declaree, 'com');
+    await guidePanel(declaree).getByText(/an answer the assistant did not expect/).waitFor();
+  });
+
   it('says when SCIM is not enabled for the organisation', async () => {
     session = await startSession({});
     session.replicas.declaree.setBehaviour('de', { scimDisabled: true });
