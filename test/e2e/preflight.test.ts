@@ -61,7 +61,19 @@ describe('pre-flight', () => {
     session.replicas.declaree.setBehaviour('com', { malformed: true });
     const declaree = await session.newPage();
     await generateKeyOnDeclaree(declaree, 'com');
-    await guidePanel(declaree).getByText(/an answer the assistant did not expect/).waitFor();
+    await guidePanel(declaree)
+      .getByText(/an answer the assistant did not expect/)
+      .waitFor();
+  });
+
+  it('says when Declaree does not answer within 10 seconds', async () => {
+    session = await startSession({});
+    session.replicas.declaree.setBehaviour('com', { delayMs: 12_000 });
+    const declaree = await session.newPage();
+    await generateKeyOnDeclaree(declaree, 'com');
+    await guidePanel(declaree)
+      .getByText(/did not answer within 10 seconds/)
+      .waitFor({ timeout: 20_000 });
   });
 
   it('says when SCIM is not enabled for the organisation', async () => {

@@ -6,7 +6,12 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { entraApplicationUrl } from '../fixtures/entra/site.ts';
 import { guidePanel, openPopup, type Session, startSession, storageArea } from './extension.ts';
-import { generateKeyOnDeclaree, openCredentialsForm, testConnection } from './journey.ts';
+import {
+  generateKeyOnDeclaree,
+  openCredentialsForm,
+  pressFill,
+  testConnection,
+} from './journey.ts';
 
 let session: Session | undefined;
 
@@ -128,5 +133,51 @@ describe('the extension reloaded under an open tab', () => {
 
     expect(await tenantUrl.inputValue()).toBe('https://typed.example/x');
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('the key and the state over time and tabs', () => {
+  it('drops the key once its time limit has passed', async () => {
+    session = await startSession({});
+    const declaree = await session.newPage();
+    await generateKeyOnDeclaree(declaree, 'com');
+    // Thirty minutes are not waited out: the held key is made to have been captured long ago.
+    await session.worker?.evaluate(async () => {
+      const { vault } = await chrome.storage.session.get('vault');
+      await chrome.storage.session.set({
+        vault: { ...(vault as object), expiresAt: Date.now() - 1 },
+      });
+    });
+
+    const popup = await openPopup(session);
+    await popup.getByText('No Declaree key held yet.').waitFor();
+    expect('vault' in (await storageArea(session, 'session'))).toBe(false);
+  });
+
+  it('shows one state in two Entra tabs, and the fill in one leaves the other consistent', async () => {
+    session = await startSession({ entra: { generation: 'new' } });
+    const application = { objectId: randomUUID(), appId: randomUUID() };
+    const first = await session.newPage();
+    await first.goto(entraApplicationUrl('Provisioning', undefined, application));
+    await openCredentialsForm(first, 'new');
+    const second = await session.newPage();
+    await second.goto(entraApplicationUrl('Provisioning', undefined, application));
+    await openCredentialsForm(second, 'new');
+
+    await generateKeyOnDeclaree(await session.newPage(), 'de');
+    for (const page of [first, second]) {
+      await guidePanel(page)
+        .getByText(/holds the key for the DE instance/)
+        .waitFor();
+    }
+
+    await first.bringToFront();
+    await pressFill(first);
+    await guidePanel(first).getByText('Next: press Test Connection.').waitFor();
+    await second.bringToFront();
+    await guidePanel(second)
+      .getByRole('button', { name: 'Fill Tenant URL and Secret Token' })
+      .waitFor();
+    expect(await guidePanel(second).getByText('Next: press Test Connection.').count()).toBe(0);
   });
 });
