@@ -33,11 +33,15 @@ import {
 import { readSettings, writeSettings } from '../shared/settings.ts';
 import { checkGroups } from './group-check.ts';
 import {
+  chooseSetup,
+  forgetSetup,
   readProgress,
+  readSetups,
   recordApplication,
   recordDone,
   recordSkipped,
   recordStepState,
+  recordTenant,
   resetProgress,
 } from './progress-store.ts';
 import {
@@ -244,7 +248,9 @@ async function updateGuide(tabId: number): Promise<void> {
 /** What a frame's report means for the journey: steps done, skipped, the key's end of life. */
 async function applyReport(tabId: number, report: FrameReport): Promise<boolean> {
   const now = Date.now();
-  let changed = await recordDone(report.doneSteps, now);
+  // A report from another tenant's portal brings that tenant's setup in first.
+  let changed = report.tenant ? await recordTenant(report.tenant) : false;
+  changed = (await recordDone(report.doneSteps, now)) || changed;
   if (report.generation || report.language) {
     await noteDiagnostics((diagnostics) => ({
       ...diagnostics,
@@ -507,13 +513,14 @@ async function keyForCopy(): Promise<{ key: string } | { refused: 'presenter' | 
 }
 
 async function popupStatus(): Promise<PopupStatus> {
-  const [vault, { progress, wasReset }, settings, preflightOutcome, storedCheck] =
+  const [vault, { progress, wasReset }, settings, preflightOutcome, storedCheck, setups] =
     await Promise.all([
       readVault(Date.now()),
       readProgress(),
       readSettings(),
       readPreflight(),
       browser.storage.session.get(groupCheckItem),
+      readSetups(),
     ]);
   const groupCheck = groupCheckSchema.safeParse(storedCheck[groupCheckItem]);
 
@@ -522,6 +529,13 @@ async function popupStatus(): Promise<PopupStatus> {
     key: keyStatusOf(vault, !settings.presenter),
     presenter: settings.presenter,
     preflightEnabled: settings.preflight,
+    setups: {
+      ...(setups.current ? { current: setups.current } : {}),
+      others: Object.values(setups.others).map(({ tenant, progress: waiting }) => ({
+        tenant,
+        done: Object.values(waiting.steps).filter((step) => step?.state === 'done').length,
+      })),
+    },
     ...(groupCheck.success ? { groupCheck: groupCheck.data } : {}),
     ...(preflightOutcome ? { preflight: preflightOutcome } : {}),
     steps: stepStates(progress),
@@ -682,6 +696,14 @@ async function handle(message: ToWorker, sender: Sender): Promise<unknown> {
       return reportText(message.includeIds);
     case 'setup-reset':
       return resetSetup();
+    case 'setup-switch':
+      await chooseSetup(message.key);
+      await updateAllGuides();
+      return { switched: true };
+    case 'setup-forget':
+      await forgetSetup(message.key);
+      await updateAllGuides();
+      return { forgotten: true };
     case 'preflight-run':
       return { outcome: await runPreflight() };
     case 'preflight-set':

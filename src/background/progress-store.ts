@@ -10,6 +10,13 @@ import {
   setStepState,
   withApplication,
 } from '../journey/progress.ts';
+import {
+  forgetTenant,
+  parseSetups,
+  type Setups,
+  switchTenant,
+  type Tenant,
+} from '../journey/setups.ts';
 import type { StepId } from '../journey/steps.ts';
 
 const progressItem = 'progress';
@@ -42,6 +49,54 @@ function update(change: (progress: Progress) => Progress): Promise<boolean> {
   });
   queue = next.catch(() => undefined);
   return next;
+}
+
+const setupsItem = 'setups';
+
+export async function readSetups(): Promise<Setups> {
+  const stored = await browser.storage.local.get(setupsItem);
+  return parseSetups(stored[setupsItem]);
+}
+
+/** Applies a change to the setups and the progress together, in the progress queue. */
+function updateSetups(
+  change: (
+    setups: Setups,
+    progress: Progress,
+  ) => { setups: Setups; progress: Progress } | undefined,
+): Promise<boolean> {
+  const next = queue.then(async () => {
+    const [setups, { progress }] = await Promise.all([readSetups(), readProgress()]);
+    const changed = change(setups, progress);
+    if (!changed) {
+      return false;
+    }
+
+    await browser.storage.local.set({
+      [setupsItem]: changed.setups,
+      [progressItem]: changed.progress,
+    });
+    return true;
+  });
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+/** The portal shows this tenant: its setup becomes the current one. */
+export function recordTenant(tenant: Tenant): Promise<boolean> {
+  return updateSetups((setups, progress) => switchTenant(setups, progress, tenant));
+}
+
+/** The popup chose a setup by its tenant key. */
+export function chooseSetup(key: string): Promise<boolean> {
+  return updateSetups((setups, progress) => {
+    const waiting = setups.others[key];
+    return waiting ? switchTenant(setups, progress, waiting.tenant) : undefined;
+  });
+}
+
+export function forgetSetup(key: string): Promise<boolean> {
+  return updateSetups((setups, progress) => forgetTenant(setups, progress, key));
 }
 
 export function recordApplication(application: Application): Promise<boolean> {

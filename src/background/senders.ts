@@ -70,6 +70,8 @@ const policy: Record<ToWorker['type'], (sender: Sender) => boolean> = {
   'summary-get': (sender) => sender.kind === 'extension-page',
   'report-get': (sender) => sender.kind === 'extension-page',
   'setup-reset': (sender) => sender.kind === 'extension-page',
+  'setup-switch': (sender) => sender.kind === 'extension-page',
+  'setup-forget': (sender) => sender.kind === 'extension-page',
   'preflight-set': (sender) => sender.kind === 'extension-page',
 };
 

@@ -28,6 +28,7 @@ import {
   provisioningRunning,
   stepsOfRoute,
 } from '../pages/entra-steps.ts';
+import { tenantShown } from '../pages/entra-tenant.ts';
 import { readGroupLists } from '../pages/group-lists.ts';
 import { isDeclareeOrigin } from '../shared/instances.ts';
 import type { FrameReport } from '../shared/messages.ts';
@@ -213,6 +214,7 @@ function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory)
   }
 
   const notice = newestNotice(document, memory);
+  const tenant = isTopFrame ? tenantShown(document, location) : undefined;
   const quarantined = mayShowProvisioning && isQuarantined(document);
   const cycleStatus = mayShowProvisioning ? cycleStatusShown(document) : undefined;
   const logs = isProvisioningLogs(document) ? readLogs(document, memory) : undefined;
@@ -233,6 +235,7 @@ function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory)
       ...(notice ? { notice } : {}),
       ...(mapping ? { userNameSource: mapping.source.slice(0, 128) } : {}),
       ...(application ? { application } : {}),
+      ...(tenant ? { tenant } : {}),
       ...(groups ? { groups } : {}),
       ...(quarantined ? { quarantined } : {}),
       ...(cycleStatus ? { cycleStatus } : {}),

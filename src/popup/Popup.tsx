@@ -124,6 +124,42 @@ function TextExport({ kind }: { kind: 'summary' | 'report' }) {
   );
 }
 
+function Setups({ status, onChange }: { status: PopupStatus; onChange: () => void }) {
+  const { current, others } = status.setups;
+  if (!current && others.length === 0) {
+    return null;
+  }
+
+  const act = async (message: ToWorker) => {
+    await ask(message);
+    onChange();
+  };
+
+  return (
+    <section class="setups" aria-labelledby="setups-title">
+      <h2 id="setups-title">{t('setups_title')}</h2>
+      {current && <p>{t('setups_current', [current.label])}</p>}
+      <ul>
+        {others.map(({ tenant, done }) => (
+          <li key={tenant.key}>
+            <span>{t('setups_other', [tenant.label, String(done)])}</span>
+            <button type="button" onClick={() => act({ type: 'setup-switch', key: tenant.key })}>
+              {t('setups_switch')}
+            </button>
+            <button
+              type="button"
+              aria-label={t('setups_forget_named', [tenant.label])}
+              onClick={() => act({ type: 'setup-forget', key: tenant.key })}
+            >
+              {t('setups_forget')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function ResetSetup({ onReset }: { onReset: () => void }) {
   const [asking, setAsking] = useState(false);
   if (!asking) {
@@ -351,6 +387,7 @@ export function Popup() {
               ])}
             </p>
           )}
+          <Setups status={status} onChange={refresh} />
           <div class="actions exports">
             <TextExport kind="report" />
             <TextExport kind="summary" />

@@ -13,6 +13,7 @@ import { keyProblems, tokenProblems } from '../checks/secret.ts';
 import { tenantUrlProblems } from '../checks/tenant-url.ts';
 import { knownErrorCodes } from '../journey/log-errors.ts';
 import { applicationSchema } from '../journey/progress.ts';
+import { tenantSchema } from '../journey/setups.ts';
 import { stepIds } from '../journey/steps.ts';
 import { controlIds } from '../pages/controls.ts';
 
@@ -129,6 +130,8 @@ export const frameReportSchema = z
       })
       .strict()
       .optional(),
+    /** The Entra tenant the portal shows: each tenant has its own setup. */
+    tenant: tenantSchema.optional(),
     /** The application whose pages the route shows: its ids, from the route. */
     application: applicationSchema.optional(),
   })
@@ -159,6 +162,8 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('summary-get'), includeIds: z.boolean() }).strict(),
   z.object({ type: z.literal('report-get'), includeIds: z.boolean() }).strict(),
   z.object({ type: z.literal('setup-reset') }).strict(),
+  z.object({ type: z.literal('setup-switch'), key: z.string().max(128) }).strict(),
+  z.object({ type: z.literal('setup-forget'), key: z.string().max(128) }).strict(),
   z.object({ type: z.literal('preflight-set'), on: z.boolean() }).strict(),
   // The popup's question: only answered to the extension's own pages.
   z.object({ type: z.literal('popup-get') }).strict(),
@@ -267,6 +272,12 @@ export const popupStatusSchema = z
     preflightEnabled: z.boolean(),
     preflight: z.enum(preflightOutcomes).optional(),
     groupCheck: groupCheckSchema.optional(),
+    setups: z
+      .object({
+        current: tenantSchema.optional(),
+        others: z.array(z.object({ tenant: tenantSchema, done: z.number() }).strict()),
+      })
+      .strict(),
     application: applicationSchema.optional(),
   })
   .strict();

@@ -184,4 +184,44 @@ describe('steps by hand', () => {
     await popup.close();
     expect(await popupStateOf(session as Session, 'Generate the key')).toBe('To do');
   });
+
+  it('keeps one setup per tenant, and brings a setup back when switched to', async () => {
+    const { context, replicas } = await start({ entra: { tenant: { name: 'Contoso' } } });
+    const entra = await context.newPage();
+    await entra.goto(
+      'https://entra.microsoft.com/#view/Microsoft_AAD_IAM/StartboardApplicationsMenuBlade/~/AppAppsPreview',
+    );
+    await guidePanel(entra).getByText('Now: New application').waitFor();
+    expect(await popupStateOf(session as Session, 'Enterprise applications')).toBe('Done');
+
+    replicas.configure({ entra: { tenant: { name: 'Fabrikam' } } });
+    await entra.goto('https://entra.microsoft.com/#home');
+    await entra.reload();
+    await guidePanel(entra).getByText('Now: Open Microsoft Entra ID').waitFor();
+    const popup = await openPopup(session as Session);
+    await popup.getByText('This setup: FABRIKAM').waitFor();
+    expect(
+      await popup
+        .locator('li.step')
+        .filter({ hasText: 'Enterprise applications' })
+        .locator('.state')
+        .textContent(),
+    ).toBe('To do');
+    await popup.getByText(/CONTOSO \(\d+ steps done\)/).waitFor();
+
+    await popup.getByRole('button', { name: 'Switch to it' }).click();
+    await popup.getByText('This setup: CONTOSO').waitFor();
+    await expect
+      .poll(() =>
+        popup
+          .locator('li.step')
+          .filter({ hasText: 'Enterprise applications' })
+          .locator('.state')
+          .textContent(),
+      )
+      .toBe('Done');
+    await popup.getByRole('button', { name: 'Forget the setup of FABRIKAM' }).click();
+    await expect.poll(() => popup.getByText(/FABRIKAM/).count()).toBe(0);
+    await popup.close();
+  });
 });
