@@ -7,14 +7,10 @@ import browser from 'webextension-polyfill';
 import { setFrameworkValue } from '../dom/fill.ts';
 import { watchPage } from '../dom/watch.ts';
 import { type ControlId, findControl } from '../pages/controls.ts';
+import { type TabStatus, tabStatusSchema, toContentSchema } from '../shared/content-messages.ts';
 import { isEntraOrigin } from '../shared/instances.ts';
 import { logInfo } from '../shared/log.ts';
-import {
-  type TabStatus,
-  type ToWorker,
-  tabStatusSchema,
-  toContentSchema,
-} from '../shared/messages.ts';
+import type { ToWorker } from '../shared/messages.ts';
 import { onSettingsChanged, readSettings } from '../shared/settings.ts';
 import { fillThisFrame } from './fill-frame.ts';
 import { clearHighlight, highlight, highlightPlace } from './highlight.ts';

@@ -9,8 +9,9 @@
 import browser from 'webextension-polyfill';
 import { setFrameworkValue } from '../dom/fill.ts';
 import { findCredentialsFields } from '../pages/entra-credentials-form.ts';
+import { type FillResult, fillSecretSchema } from '../shared/content-messages.ts';
 import { isEntraOrigin } from '../shared/instances.ts';
-import { type FillResult, fillSecretSchema, type ToWorker } from '../shared/messages.ts';
+import type { ToWorker } from '../shared/messages.ts';
 
 export async function fillThisFrame(nonce: string): Promise<FillResult> {
   if (self.origin === 'null') {

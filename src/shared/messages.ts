@@ -9,67 +9,17 @@ import { z } from 'zod';
 z.config({ jitless: true });
 
 import { preflightOutcomes } from '../background/scim.ts';
-import { keyProblems, tokenProblems } from '../checks/secret.ts';
-import { tenantUrlProblems } from '../checks/tenant-url.ts';
+import { tokenProblems } from '../checks/secret.ts';
 import { knownErrorCodes } from '../journey/log-errors.ts';
 import { applicationSchema } from '../journey/progress.ts';
 import { tenantSchema } from '../journey/setups.ts';
 import { stepIds } from '../journey/steps.ts';
 import { controlIds } from '../pages/controls.ts';
+import { groupCheckSchema, keyStatusSchema, pageKinds, placeSchema } from './content-messages.ts';
 
-export const pageKinds = [
-  'declaree-login',
-  'declaree-app',
-  'declaree-account',
-  'declaree-key-page',
-  'entra-portal',
-  'entra-app',
-  'entra-provisioning',
-  'entra-credentials-form',
-] as const;
-export type PageKind = (typeof pageKinds)[number];
+export * from './content-messages.ts';
 
 const shortText = z.string().max(512);
-
-/** The causes of a failed Test Connection the guide can name. */
-export const testCauses = [
-  ...tenantUrlProblems.map((problem) => `tenant-url-${problem}` as const),
-  ...tokenProblems.map((problem) => `token-${problem}` as const),
-  'key-regenerated',
-  'key-other-instance',
-] as const;
-export type TestCause = (typeof testCauses)[number];
-
-const placeSchema = z
-  .object({
-    x: z.number(),
-    y: z.number(),
-    width: z.number(),
-    height: z.number(),
-    viewportWidth: z.number(),
-    viewportHeight: z.number(),
-  })
-  .strict();
-
-const collisionSchema = z
-  .object({
-    kind: z.enum(['same-name', 'looks-like', 'declaree']),
-    groups: z
-      .array(z.object({ name: z.string(), detail: z.string().optional() }).strict())
-      .max(100),
-  })
-  .strict();
-
-export const groupCheckSchema = z
-  .object({
-    checked: z.number(),
-    total: z.number().optional(),
-    collisions: z.array(collisionSchema).max(200),
-    /** Why Declaree's own groups could not be read, when they could not. */
-    declareeProblem: z.enum(['refused', 'not-found', 'no-answer', 'unexpected']).optional(),
-  })
-  .strict();
-export type GroupCheck = z.infer<typeof groupCheckSchema>;
 
 /** What one frame's agent has recognised on its page. Never holds a field value. */
 export const frameReportSchema = z
@@ -110,7 +60,7 @@ export const frameReportSchema = z
     logFailures: z.number().optional(),
     errorCodes: z.array(z.enum(knownErrorCodes)).max(knownErrorCodes.length).optional(),
     /** Where the highlighted control sits in this frame, so the panel can keep clear of it. */
-    targetRect: placeSchema.optional(),
+    targetRect: z.optional(placeSchema),
     /** Groups the frame's lists showed, gathered as the admin scrolls. */
     groups: z
       .object({
@@ -170,97 +120,6 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
 ]);
 export type ToWorker = z.infer<typeof toWorkerSchema>;
 
-export const fillResultCodes = [
-  'filled',
-  'no-key',
-  'no-form',
-  'confirm-app',
-  'origin-mismatch',
-  'sandboxed-frame',
-  'field-not-found',
-  'frame-gone',
-  'refused',
-] as const;
-export type FillResultCode = (typeof fillResultCodes)[number];
-
-export const fillResultSchema = z
-  .object({ code: z.enum(fillResultCodes), appName: shortText.optional() })
-  .strict();
-export type FillResult = z.infer<typeof fillResultSchema>;
-
-/** What the guide panel and the popup may know about the key: never the key itself. */
-export const keyStatusSchema = z
-  .object({
-    held: z.boolean(),
-    instance: z.enum(['com', 'de']).optional(),
-    /** At most the last four characters; only ever sent to the extension's own pages. */
-    hint: z.string().max(4).optional(),
-    capturedAt: z.number().optional(),
-  })
-  .strict();
-export type KeyStatus = z.infer<typeof keyStatusSchema>;
-
-export const tabStatusSchema = z
-  .object({
-    key: keyStatusSchema,
-    /** The page the tab shows, as the frames recognised it. */
-    page: z.enum(pageKinds).nullable(),
-    credentialsForm: z.boolean(),
-    appName: shortText.optional(),
-    keyShown: z.enum(['none', 'existing', 'new', 'masked']).optional(),
-    /** Why the text offered as a key was refused, when it was. */
-    keyProblem: z.enum(keyProblems).optional(),
-    /** The step the guide works on here, and whether its control was found on the page. */
-    step: z.enum(stepIds).optional(),
-    targetFound: z.boolean().optional(),
-    /** The control the guide points at now. */
-    target: z.enum(controlIds).optional(),
-    /** Where it is, when a frame inside the page holds it: that frame's origin and the place. */
-    targetPlace: z.object({ origin: z.string(), rect: placeSchema }).strict().optional(),
-    /** The requirement only the admin can confirm is not answered yet. */
-    askAdminAccount: z.boolean().optional(),
-    /** What Declaree's SCIM endpoint said of the held key. */
-    preflight: z.enum(preflightOutcomes).optional(),
-    /** Group names that Declaree would take as the same, and how many groups were checked. */
-    groupCheck: groupCheckSchema.optional(),
-    quarantined: z.boolean().optional(),
-    cycleStatus: z.enum(['not-run', 'in-progress', 'completed', 'stopped']).optional(),
-    logFailures: z.number().optional(),
-    errorCodes: z.array(z.enum(knownErrorCodes)).max(knownErrorCodes.length).optional(),
-    /** Causes that fit a failed Test Connection, as message names. */
-    testCauses: z.array(z.enum(testCauses)).max(testCauses.length).optional(),
-    /** Test Connection's last verdict in this tab. */
-    testResult: z.enum(['success', 'failure']).optional(),
-    /** The userName mapping does not come from mail: the source it comes from. */
-    userNameSource: z.string().max(128).optional(),
-    lastFill: z.enum(fillResultCodes).optional(),
-  })
-  .strict();
-export type TabStatus = z.infer<typeof tabStatusSchema>;
-
-export const toContentSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('status-changed'), status: tabStatusSchema }).strict(),
-  z.object({ type: z.literal('fill-command'), nonce: z.string().length(36) }).strict(),
-  z.object({ type: z.literal('name-fill-command') }).strict(),
-  z
-    .object({
-      type: z.literal('guide'),
-      wanted: z.array(z.enum(controlIds)).max(controlIds.length),
-      highlight: z.enum(controlIds).nullable(),
-    })
-    .strict(),
-  // The group names to mark on the rows of the frame's lists.
-  z
-    .object({ type: z.literal('group-marks'), names: z.array(z.string().max(256)).max(500) })
-    .strict(),
-]);
-export type ToContent = z.infer<typeof toContentSchema>;
-
-export const fillSecretSchema = z
-  .object({ tenantUrl: z.string().url(), key: z.string().min(1).max(4096) })
-  .strict();
-export type FillSecret = z.infer<typeof fillSecretSchema>;
-
 export const popupStatusSchema = z
   .object({
     key: keyStatusSchema,
@@ -271,7 +130,7 @@ export const popupStatusSchema = z
     presenter: z.boolean(),
     preflightEnabled: z.boolean(),
     preflight: z.enum(preflightOutcomes).optional(),
-    groupCheck: groupCheckSchema.optional(),
+    groupCheck: z.optional(groupCheckSchema),
     setups: z
       .object({
         current: tenantSchema.optional(),

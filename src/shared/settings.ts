@@ -3,16 +3,16 @@
  * damaged value falls back to the defaults instead of breaking a page.
  */
 import browser from 'webextension-polyfill';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 const settingsItem = 'settings';
 
 // Each switch has its default, so that settings stored by an older version still read.
 export const settingsSchema = z.object({
   /** Hides the key and masks ids and e-mail addresses, for a shared screen. */
-  presenter: z.boolean().default(false),
+  presenter: z._default(z.boolean(), false),
   /** Asks Declaree's SCIM endpoint whether the key works, as soon as it is held. */
-  preflight: z.boolean().default(true),
+  preflight: z._default(z.boolean(), true),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

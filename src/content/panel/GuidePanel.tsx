@@ -2,14 +2,14 @@ import { useState } from 'preact/hooks';
 import { tenantUrlFor } from '../../checks/tenant-url.ts';
 import { guidanceFor, type Line } from '../../journey/guidance.ts';
 import { type StepId, stepMessageStem, steps } from '../../journey/steps.ts';
-import { t } from '../../shared/i18n.ts';
-import type { DeclareeInstance } from '../../shared/instances.ts';
 import {
   fillResultSchema,
   type GroupCheck,
   type TabStatus,
-  type ToWorker,
-} from '../../shared/messages.ts';
+} from '../../shared/content-messages.ts';
+import { t } from '../../shared/i18n.ts';
+import type { DeclareeInstance } from '../../shared/instances.ts';
+import type { ToWorker } from '../../shared/messages.ts';
 
 export type Send = (message: ToWorker) => Promise<unknown>;
 
