@@ -20,14 +20,17 @@ export type PreflightOutcome = (typeof preflightOutcomes)[number];
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
-export async function askScim(
-  instance: DeclareeInstance,
+type ScimRead =
+  | { ok: true; body: Record<string, unknown> }
+  | { ok: false; answer: Exclude<ScimAnswer, 'ok'> };
+
+/** One authorised GET against Declaree's SCIM endpoint, its failures as plain answers. */
+async function scimGet(
+  url: string,
   key: string,
-  fetchFunction: Fetch = fetch,
-  timeoutMs = 10_000,
-): Promise<ScimAnswer> {
-  const filter = encodeURIComponent(`userName eq "${crypto.randomUUID()}"`);
-  const url = `${tenantUrlFor(instance)}Users?filter=${filter}`;
+  fetchFunction: Fetch,
+  timeoutMs: number,
+): Promise<ScimRead> {
   let response: Response;
   try {
     response = await fetchFunction(url, {
@@ -37,27 +40,42 @@ export async function askScim(
       cache: 'no-store',
     });
   } catch {
-    return 'no-answer';
+    return { ok: false, answer: 'no-answer' };
   }
 
   if (response.status === 401 || response.status === 403) {
-    return 'refused';
+    return { ok: false, answer: 'refused' };
   }
 
   if (response.status === 404) {
-    return 'not-found';
+    return { ok: false, answer: 'not-found' };
   }
 
   if (response.status !== 200) {
-    return 'unexpected';
+    return { ok: false, answer: 'unexpected' };
   }
 
   try {
-    const body = (await response.json()) as { totalResults?: unknown };
-    return Number(body.totalResults) === 0 ? 'ok' : 'unexpected';
+    return { ok: true, body: (await response.json()) as Record<string, unknown> };
   } catch {
-    return 'unexpected';
+    return { ok: false, answer: 'unexpected' };
   }
+}
+
+export async function askScim(
+  instance: DeclareeInstance,
+  key: string,
+  fetchFunction: Fetch = fetch,
+  timeoutMs = 10_000,
+): Promise<ScimAnswer> {
+  const filter = encodeURIComponent(`userName eq "${crypto.randomUUID()}"`);
+  const url = `${tenantUrlFor(instance)}Users?filter=${filter}`;
+  const read = await scimGet(url, key, fetchFunction, timeoutMs);
+  if (!read.ok) {
+    return read.answer;
+  }
+
+  return Number(read.body.totalResults) === 0 ? 'ok' : 'unexpected';
 }
 
 /**
@@ -112,37 +130,12 @@ export async function listDeclareeGroups(
     const url =
       `${tenantUrlFor(instance)}Groups?excludedAttributes=members` +
       `&startIndex=${startIndex}&count=${pageSize}`;
-    let response: Response;
-    try {
-      response = await fetchFunction(url, {
-        headers: { Authorization: `Bearer ${key}`, Accept: 'application/scim+json' },
-        signal: AbortSignal.timeout(timeoutMs),
-        credentials: 'omit',
-        cache: 'no-store',
-      });
-    } catch {
-      return { ok: false, problem: 'no-answer' };
+    const read = await scimGet(url, key, fetchFunction, timeoutMs);
+    if (!read.ok) {
+      return { ok: false, problem: read.answer };
     }
 
-    if (response.status === 401 || response.status === 403) {
-      return { ok: false, problem: 'refused' };
-    }
-
-    if (response.status === 404) {
-      return { ok: false, problem: 'not-found' };
-    }
-
-    if (response.status !== 200) {
-      return { ok: false, problem: 'unexpected' };
-    }
-
-    let body: { totalResults?: unknown; itemsPerPage?: unknown; Resources?: unknown };
-    try {
-      body = await response.json();
-    } catch {
-      return { ok: false, problem: 'unexpected' };
-    }
-
+    const body = read.body;
     const resources = Array.isArray(body.Resources) ? body.Resources : [];
     for (const resource of resources) {
       const name = (resource as { displayName?: unknown })?.displayName;
