@@ -18,6 +18,8 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // The browser answers within a second when the machine is quiet; CI machines are shared.
+          expect: { poll: { timeout: 10_000, interval: 100 } },
           // One Chromium at a time: the machines have two cores.
           fileParallelism: false,
         },

@@ -56,8 +56,14 @@ describe('the guide on Entra', () => {
     await entra.goto(applicationUrl('Provisioning'));
     await guidePanel(entra).getByText('Now: Open Provisioning').waitFor();
 
-    const blade = entra.frames().find((frame) => frame.url().includes('sandbox-1.'));
-    await expect.poll(() => blade && hasHighlight(blade)).toBe(true);
+    const bladeFrame = () => entra.frames().find((frame) => frame.url().includes('sandbox-1.'));
+    await expect
+      .poll(async () => {
+        const frame = bladeFrame();
+        return frame ? hasHighlight(frame) : false;
+      })
+      .toBe(true);
+    const blade = bladeFrame();
     expect(await hasHighlight(entra.mainFrame())).toBe(false);
     // The portal's own elements are left as they were: no attribute added to the button.
     const button = blade?.getByRole('button', { name: 'Connect your application' });
