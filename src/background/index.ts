@@ -150,7 +150,9 @@ async function tabGroupCheck(
         const serialised = JSON.stringify(message);
         if (marksSent.get(`${tabId}/${frameId}`) !== serialised) {
           marksSent.set(`${tabId}/${frameId}`, serialised);
-          await browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
+          await browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => {
+            marksSent.delete(`${tabId}/${frameId}`);
+          });
         }
       }),
   );
@@ -240,7 +242,11 @@ async function updateGuide(tabId: number): Promise<void> {
       }
 
       guidesSent.set(`${tabId}/${frameId}`, serialised);
-      await browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
+      // A frame still loading has no listener yet: forget what was sent, so its first report,
+      // which comes once it listens, brings the guide again.
+      await browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => {
+        guidesSent.delete(`${tabId}/${frameId}`);
+      });
     }),
   );
 }
