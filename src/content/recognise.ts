@@ -196,7 +196,10 @@ function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory)
     }
   }
 
-  const mapping = findUserNameMapping(document);
+  // Mappings, assignments and logs are grids: without a column header there is none to read, and
+  // the row-by-row readers below stay off this frame's hot path.
+  const hasGrid = document.querySelector('[role="columnheader"], th') !== null;
+  const mapping = hasGrid ? findUserNameMapping(document) : undefined;
   if (mapping && userNameComesFromMail(mapping)) {
     doneSteps.push('entra-mappings');
   }
@@ -205,11 +208,12 @@ function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory)
     doneSteps.push('entra-start');
   }
 
-  if (assignmentsShown(document) > 0) {
+  if (hasGrid && assignmentsShown(document) > 0) {
     doneSteps.push('assign-users-groups');
   }
 
-  if (isProvisioningLogs(document)) {
+  const onLogs = isProvisioningLogs(document);
+  if (onLogs) {
     doneSteps.push('check-results');
   }
 
@@ -217,7 +221,7 @@ function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory)
   const tenant = isTopFrame ? tenantShown(document, location) : undefined;
   const quarantined = mayShowProvisioning && isQuarantined(document);
   const cycleStatus = mayShowProvisioning ? cycleStatusShown(document) : undefined;
-  const logs = isProvisioningLogs(document) ? readLogs(document, memory) : undefined;
+  const logs = onLogs ? readLogs(document, memory) : undefined;
   const groups = gatherGroups(document, memory);
   const routeApplication = isTopFrame ? applicationOfRoute(location.hash) : undefined;
   const application = routeApplication && {
