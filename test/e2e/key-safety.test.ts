@@ -24,21 +24,56 @@ import {
 let session: Session;
 let key: string;
 let verdict: string;
+/** Places the key was found after each step of the journey, outside the vault and its input. */
+const leaksByStep: Record<string, string[]> = {};
+
+/** Storage areas but the vault, every console line, and every Entra frame's DOM. */
+async function leaksNow(): Promise<string[]> {
+  const { vault: _vault, ...sessionRest } = await storageArea(session, 'session');
+  const leaks: string[] = [];
+  for (const [area, content] of [
+    ['local', await storageArea(session, 'local')],
+    ['sync', await storageArea(session, 'sync')],
+    ['session outside the vault', sessionRest],
+  ] as const) {
+    if (JSON.stringify(content).includes(key)) {
+      leaks.push(`storage ${area}`);
+    }
+  }
+
+  leaks.push(...session.consoleLines.filter((line) => line.includes(key)).map(() => 'console'));
+  for (const page of session.context.pages()) {
+    if (!page.url().includes('entra.microsoft')) {
+      continue;
+    }
+
+    for (const frame of page.frames()) {
+      leaks.push(...(await placesShowing(frame, key)).map((place) => `${frame.url()}: ${place}`));
+    }
+  }
+
+  return leaks;
+}
 
 beforeAll(async () => {
   session = await startSession({ entra: { generation: 'new' } });
   const declaree = await session.newPage();
   await generateKeyOnDeclaree(declaree, 'de');
   key = session.replicas.declaree.currentKey('de') ?? '';
+  leaksByStep['key captured'] = await leaksNow();
 
   const entra = await session.newPage();
   await entra.goto(
     entraApplicationUrl('Provisioning', undefined, { objectId: randomUUID(), appId: randomUUID() }),
   );
+  leaksByStep['provisioning page'] = await leaksNow();
   const form = await openCredentialsForm(entra, 'new');
+  leaksByStep['form open'] = await leaksNow();
   await pressFill(entra);
   await guidePanel(entra).getByText('Next: press Test Connection.').waitFor();
+  leaksByStep.filled = await leaksNow();
   verdict = await testConnection(entra, form);
+  leaksByStep.tested = await leaksNow();
 });
 
 afterAll(async () => {
@@ -49,6 +84,17 @@ describe('the key after the main journey', () => {
   it('was captured and accepted by Test connection, so the checks below look for a real key', () => {
     expect(key).toMatch(/^[A-Za-z0-9+/]{43}=$/);
     expect(verdict).toMatch(/authorized to enable provisioning/);
+  });
+
+  it('is nowhere but the vault and the Secret Token input after any step of the journey', () => {
+    expect(Object.keys(leaksByStep)).toHaveLength(5);
+    expect(leaksByStep).toEqual({
+      'key captured': [],
+      'provisioning page': [],
+      'form open': [],
+      filled: [],
+      tested: [],
+    });
   });
 
   it('is in storage.session under the vault only', async () => {
