@@ -220,8 +220,22 @@ function shownControls(frames: Record<string, FrameRecord>): Map<number, readonl
   );
 }
 
-/** Tells every frame of the tab what to look for, and the one frame that shows it to highlight. */
-async function updateGuide(tabId: number): Promise<void> {
+const guideUpdates = new Map<number, Promise<void>>();
+
+/**
+ * Tells every frame of the tab what to look for, and the one frame that shows it to highlight.
+ * Updates of one tab run one after another: an update that read the frames before another
+ * frame's report must not overwrite the newer answer.
+ */
+function updateGuide(tabId: number): Promise<void> {
+  const next = (guideUpdates.get(tabId) ?? Promise.resolve())
+    .then(() => sendGuide(tabId))
+    .catch(() => undefined);
+  guideUpdates.set(tabId, next);
+  return next;
+}
+
+async function sendGuide(tabId: number): Promise<void> {
   const [frames, { progress }] = await Promise.all([framesOfTab(tabId), readProgress()]);
   const summary = summariseTab(frames);
   const step = stepToGuide(progress, summary.site);
@@ -786,6 +800,7 @@ browser.alarms.onAlarm.addListener(async (alarm) => {
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
+  guideUpdates.delete(tabId);
   lastFills.delete(tabId);
   keyProblemsOfTab.delete(tabId);
   testResults.delete(tabId);
