@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { entraApplicationUrl, entraPortalUrl } from '../fixtures/entra/site.ts';
 import type { ReplicaOptions } from '../fixtures/replicas.ts';
 import { guidePanel, openPopup, type Session, startSession } from './extension.ts';
-import { generateKeyOnDeclaree } from './journey.ts';
+import { frameFrom, generateKeyOnDeclaree } from './journey.ts';
 
 let session: Session | undefined;
 
@@ -21,13 +21,6 @@ afterEach(async () => {
 async function start(options: ReplicaOptions): Promise<Session> {
   session = await startSession(options);
   return session;
-}
-
-async function frameFrom(page: Page, host: RegExp): Promise<Frame> {
-  await expect
-    .poll(() => page.frames().some((frame) => host.test(new URL(frame.url()).host)))
-    .toBe(true);
-  return page.frames().find((frame) => host.test(new URL(frame.url()).host)) as Frame;
 }
 
 /** Scrolls the virtualised list to its end a screen at a time, as a person would. */

@@ -17,7 +17,8 @@ export async function generateKeyOnDeclaree(page: Page, instance: DeclareeInstan
   await guidePanel(page).getByText(heldText).waitFor();
 }
 
-async function frameFrom(page: Page, host: RegExp): Promise<Frame> {
+/** The frame of the page from the given host, once it has appeared. */
+export async function frameFrom(page: Page, host: RegExp): Promise<Frame> {
   for (let attempt = 0; attempt < 100; attempt += 1) {
     const frame = page.frames().find((candidate) => host.test(new URL(candidate.url()).host));
     if (frame) {
