@@ -30,7 +30,14 @@ import {
   type ToWorker,
   toWorkerSchema,
 } from '../shared/messages.ts';
-import { readSettings, writeSettings } from '../shared/settings.ts';
+import {
+  isLocked,
+  isOurApplication,
+  onSettingsChanged,
+  readSettings,
+  type Settings,
+  writeSwitch,
+} from '../shared/settings.ts';
 import { checkGroups } from './group-check.ts';
 import {
   chooseSetup,
@@ -54,7 +61,6 @@ import {
 import { classifySender, isAllowed, type Sender, type TrustedSender } from './senders.ts';
 import {
   type FrameRecord,
-  forgetAllTabs,
   forgetFrame,
   framesOfTab,
   knownTabIds,
@@ -63,6 +69,7 @@ import {
 } from './tab-state.ts';
 import {
   expiryAlarm,
+  fitVaultToPolicy,
   forgetKey,
   holdKey,
   keyStatusOf,
@@ -168,6 +175,7 @@ async function tabStatus(tabId: number): Promise<TabStatus> {
   const summary = summariseTab(frames);
   const lastFill = lastFills.get(tabId);
   const keyProblem = keyProblemsOfTab.get(tabId);
+  const instanceRefused = instanceRefusedTabs.get(tabId);
   const step = stepToGuide(progress, summary.site);
   const target = chooseTarget(step, shownControls(frames));
   const targetFrame = target && target.frameId !== 0 ? frames[target.frameId] : undefined;
@@ -205,6 +213,7 @@ async function tabStatus(tabId: number): Promise<TabStatus> {
     ...(summary.keyShown !== undefined ? { keyShown: summary.keyShown } : {}),
     ...(lastFill ? { lastFill } : {}),
     ...(keyProblem ? { keyProblem } : {}),
+    ...(instanceRefused ? { instanceRefused } : {}),
   };
 }
 
@@ -355,6 +364,8 @@ function testCausesOf(
   return causes;
 }
 const keyProblemsOfTab = new Map<number, KeyProblem>();
+/** Tabs whose Declaree page is an instance the organisation does not allow. */
+const instanceRefusedTabs = new Map<number, DeclareeInstance>();
 
 async function sendStatus(tabId: number): Promise<void> {
   const message: ToContent = { type: 'status-changed', status: await tabStatus(tabId) };
@@ -532,6 +543,20 @@ async function keyForCopy(): Promise<{ key: string } | { refused: 'presenter' | 
   return vault ? { key: vault.key } : { refused: 'no-key' };
 }
 
+/** What the organisation set by policy, for the popup to show as such. */
+function organisationOf(settings: Settings): PopupStatus['organisation'] {
+  const { policy } = settings;
+  return {
+    presenterLocked: isLocked(settings, 'presenter'),
+    preflightLocked: isLocked(settings, 'preflight'),
+    ...(policy.declareeInstance ? { instance: settings.instances[0] } : {}),
+    ...(policy.applicationName ? { applicationName: policy.applicationName } : {}),
+    ...(policy.keyLifetimeMinutes ? { keyLifetimeMinutes: policy.keyLifetimeMinutes } : {}),
+    ...(policy.presenterMode === 'on' ? { presenterDefault: true } : {}),
+    ignored: settings.policyIgnored,
+  };
+}
+
 async function popupStatus(): Promise<PopupStatus> {
   const [vault, { progress, wasReset }, settings, preflightOutcome, storedCheck, setups] =
     await Promise.all([
@@ -549,6 +574,7 @@ async function popupStatus(): Promise<PopupStatus> {
     key: keyStatusOf(vault, !settings.presenter),
     presenter: settings.presenter,
     preflightEnabled: settings.preflight,
+    organisation: organisationOf(settings),
     setups: {
       ...(setups.current ? { current: setups.current } : {}),
       others: Object.values(setups.others).map(({ tenant, progress: waiting }) => ({
@@ -572,6 +598,14 @@ async function acceptKey(sender: TrustedSender, raw: string): Promise<{ accepted
     }));
   }
 
+  const settings = await readSettings();
+  if (!settings.instances.includes(instance)) {
+    logInfo('Vault', `ignored a key of the ${instance} instance: the organisation allows another.`);
+    instanceRefusedTabs.set(sender.tabId, settings.instances[0] ?? 'com');
+    await sendStatus(sender.tabId);
+    return { accepted: false };
+  }
+
   const cleaned = cleanKey(raw);
   if (!cleaned.ok) {
     logInfo('Vault', `ignored text that cannot be a key (${cleaned.problem}).`);
@@ -584,9 +618,9 @@ async function acceptKey(sender: TrustedSender, raw: string): Promise<{ accepted
   const held = await readVault(Date.now());
   const isNew = held?.key !== cleaned.key || held.instance !== instance;
   if (isNew) {
-    await holdKey(cleaned.key, instance, Date.now());
+    await holdKey(cleaned.key, instance, Date.now(), settings.keyLifetimeMinutes * 60_000);
     logInfo('Vault', `holds a key for the ${instance} instance.`);
-    if ((await readSettings()).preflight) {
+    if (settings.preflight) {
       // Not awaited: the page need not wait for Declaree's answer to know the key is held.
       void runPreflight();
     }
@@ -615,7 +649,8 @@ async function startFill(sender: TrustedSender, confirmedAppName?: string): Prom
 
   // Declaree's key must not end up in another application's provisioning form by mistake.
   const appName = summary.appName ?? '';
-  if (!/declaree/i.test(appName) && confirmedAppName !== appName) {
+  const { applicationName } = await readSettings();
+  if (!isOurApplication(appName, applicationName) && confirmedAppName !== appName) {
     return { code: 'confirm-app', appName };
   }
 
@@ -727,11 +762,9 @@ async function handle(message: ToWorker, sender: Sender): Promise<unknown> {
     case 'preflight-run':
       return { outcome: await runPreflight() };
     case 'preflight-set':
-      await writeSettings({ ...(await readSettings()), preflight: message.on });
-      return { preflight: message.on };
+      return { changed: await writeSwitch('preflight', message.on) };
     case 'presenter-set':
-      await writeSettings({ ...(await readSettings()), presenter: message.on });
-      return { presenter: message.on };
+      return { changed: await writeSwitch('presenter', message.on) };
   }
 
   if (sender.kind !== 'content') {
@@ -787,9 +820,14 @@ browser.runtime.onMessage.addListener((raw: unknown, messageSender: Runtime.Mess
 
 browser.commands.onCommand.addListener(async (command) => {
   if (command === 'toggle-presenter') {
-    const settings = await readSettings();
-    await writeSettings({ ...settings, presenter: !settings.presenter });
+    await writeSwitch('presenter', !(await readSettings()).presenter);
   }
+});
+
+// A policy changed while the browser runs: applied at once to the held key, the pages and the popup.
+onSettingsChanged(async (settings) => {
+  await fitVaultToPolicy(settings.instances, settings.keyLifetimeMinutes * 60_000, Date.now());
+  await updateAllGuides();
 });
 
 browser.alarms.onAlarm.addListener(async (alarm) => {
@@ -803,6 +841,7 @@ browser.tabs.onRemoved.addListener((tabId) => {
   guideUpdates.delete(tabId);
   lastFills.delete(tabId);
   keyProblemsOfTab.delete(tabId);
+  instanceRefusedTabs.delete(tabId);
   testResults.delete(tabId);
   noticesSeen.delete(tabId);
   void forgetFrame(tabId, 0);

@@ -9,7 +9,6 @@ import type { DeclareeInstance } from '../shared/instances.ts';
 import type { KeyStatus } from '../shared/messages.ts';
 
 const vaultItem = 'vault';
-export const defaultKeyLifetimeMs = 30 * 60 * 1000;
 export const expiryAlarm = 'vault-expiry';
 
 const vaultSchema = z
@@ -32,7 +31,7 @@ export async function holdKey(
   key: string,
   instance: DeclareeInstance,
   now: number,
-  lifetimeMs = defaultKeyLifetimeMs,
+  lifetimeMs: number,
 ): Promise<void> {
   const entry: VaultEntry = { key, instance, capturedAt: now, expiresAt: now + lifetimeMs };
   await browser.storage.session.set({ [vaultItem]: entry });
@@ -53,6 +52,30 @@ export async function readVault(now: number): Promise<VaultEntry | undefined> {
   }
 
   return parsed.data;
+}
+
+/**
+ * Applies a changed policy to the key already held: dropped when its instance is no longer
+ * allowed, and its time cut to the new limit when that is shorter. A longer limit does not extend
+ * a key held under the old one.
+ */
+export async function fitVaultToPolicy(
+  instances: readonly DeclareeInstance[],
+  lifetimeMs: number,
+  now: number,
+): Promise<void> {
+  const entry = await readVault(now);
+  if (!entry) {
+    return;
+  }
+
+  const limit = entry.capturedAt + lifetimeMs;
+  if (!instances.includes(entry.instance) || limit <= now) {
+    await forgetKey();
+  } else if (limit < entry.expiresAt) {
+    await browser.storage.session.set({ [vaultItem]: { ...entry, expiresAt: limit } });
+    await browser.alarms.create(expiryAlarm, { when: limit });
+  }
 }
 
 export async function forgetKey(): Promise<void> {

@@ -11,7 +11,12 @@ import { type TabStatus, tabStatusSchema, toContentSchema } from '../shared/cont
 import { isEntraOrigin } from '../shared/instances.ts';
 import { logInfo } from '../shared/log.ts';
 import type { ToWorker } from '../shared/messages.ts';
-import { onSettingsChanged, readSettings } from '../shared/settings.ts';
+import {
+  defaultSettings,
+  onSettingsChanged,
+  readSettings,
+  type Settings,
+} from '../shared/settings.ts';
 import { fillThisFrame } from './fill-frame.ts';
 import { clearHighlight, highlight, highlightPlace } from './highlight.ts';
 import { clearMarks, markGroups } from './marks.ts';
@@ -24,21 +29,20 @@ type Panel = typeof import('./panel/mount.tsx');
 // mutation reports (an input's value), so the agent looks again at this pace until it does.
 const keyPagePollMs = 250;
 
-const suggestedApplicationName = 'Declaree';
-
 /** Puts the suggested name into the new application's name field, if it is still empty. */
-function fillApplicationName(): { filled: boolean } {
+function fillApplicationName(name: string): { filled: boolean } {
   const field = findControl(document, 'entra-app-name');
   if (!(field instanceof HTMLInputElement) || !isEntraOrigin(location.origin)) {
     return { filled: false };
   }
 
-  setFrameworkValue(field, suggestedApplicationName);
+  setFrameworkValue(field, name);
   return { filled: true };
 }
 
 export function startAgent(): void {
   const isTopFrame = window === window.top;
+  let settings: Settings = defaultSettings;
   let lastReport = '';
   let lastOfferedKey: string | undefined;
   let pollTimer: ReturnType<typeof setInterval> | undefined;
@@ -70,7 +74,7 @@ export function startAgent(): void {
 
     panel ??= import('./panel/mount.tsx');
     void panel.then((module) => {
-      module.setPresenter(presenter);
+      module.setSettings(settings);
       module.showPanel(status, send);
     });
   };
@@ -87,7 +91,7 @@ export function startAgent(): void {
     }
 
     const { report, shownKey, keyElement } = recognise(document, isTopFrame, memory);
-    if (presenter && keyElement) {
+    if (settings.presenter && keyElement) {
       coverKey(keyElement);
     } else {
       uncoverKey();
@@ -142,11 +146,11 @@ export function startAgent(): void {
     watch.poke();
   };
 
-  let presenter = false;
   let stopMasking: (() => void) | undefined;
-  const applyPresenter = (on: boolean) => {
-    presenter = on;
-    if (on && isEntraOrigin(location.origin)) {
+  const applySettings = (changed: Settings) => {
+    settings = changed;
+    memory.applicationName = changed.applicationName;
+    if (settings.presenter && isEntraOrigin(location.origin)) {
       stopMasking ??= watchForIdentifiers();
     } else {
       stopMasking?.();
@@ -154,13 +158,13 @@ export function startAgent(): void {
     }
 
     if (isTopFrame) {
-      void panel?.then((module) => module.setPresenter(on));
+      void panel?.then((module) => module.setSettings(changed));
     }
 
     look();
   };
-  void readSettings().then((settings) => applyPresenter(settings.presenter));
-  const stopSettings = onSettingsChanged((settings) => applyPresenter(settings.presenter));
+  void readSettings().then(applySettings);
+  const stopSettings = onSettingsChanged(applySettings);
 
   const watch = watchPage(look);
   const onClick = (event: Event) => noteClick(event.target, memory);
@@ -183,7 +187,7 @@ export function startAgent(): void {
         guide(parsed.data.wanted, parsed.data.highlight);
         return undefined;
       case 'name-fill-command':
-        return Promise.resolve(fillApplicationName());
+        return Promise.resolve(fillApplicationName(settings.applicationName));
       case 'group-marks':
         markGroups(parsed.data.names);
         return undefined;

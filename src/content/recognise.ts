@@ -55,6 +55,8 @@ export interface Memory {
   errorCodesSeen?: Set<KnownErrorCode>;
   /** Groups seen in this frame's lists so far: a virtualised list shows a window at a time. */
   groupsSeen?: Map<string, GroupEntryReport>;
+  /** The name the organisation chose for the application, when it chose one. */
+  applicationName?: string;
 }
 
 type GroupEntryReport = NonNullable<FrameReport['groups']>['entries'][number];
@@ -183,7 +185,9 @@ function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory)
   const appName = isTopFrame ? applicationNameOfBlade(document, location.hash) : undefined;
   const routePage = isTopFrame ? entraPageOfRoute(location.hash) : null;
   const page = credentialsForm ? 'entra-credentials-form' : routePage;
-  const doneSteps: StepId[] = isTopFrame ? stepsOfRoute(location.hash, appName) : [];
+  const doneSteps: StepId[] = isTopFrame
+    ? stepsOfRoute(location.hash, appName, memory.applicationName)
+    : [];
 
   // Blades in frames are all provisioning views here; in the top document only its route says so.
   const mayShowProvisioning = !isTopFrame || routePage === 'entra-provisioning' || credentialsForm;

@@ -34,6 +34,22 @@ describe('guidanceFor on Declaree', () => {
     ]);
   });
 
+  it("says which instance the organisation allows when it refused the page's key", () => {
+    const status: TabStatus = {
+      key: noKey,
+      page: 'declaree-key-page',
+      credentialsForm: false,
+      keyShown: 'new',
+      instanceRefused: 'de',
+    };
+    const lines = guidanceFor(status).lines;
+    expect(lines[0]).toEqual({
+      message: 'key_instance_not_allowed',
+      tone: 'warning',
+      substitutions: ['app.declaree.de'],
+    });
+  });
+
   it('does not call a key just generated an existing one', () => {
     const status: TabStatus = {
       key: deKey,

@@ -2,6 +2,7 @@
  * What the guide panel says on the page in front of the administrator. Pure: it turns what the
  * frames recognised and what the worker holds into message names, which the panel translates.
  */
+import { declareeOrigins } from '../shared/instances.ts';
 import type { FillResultCode, TabStatus } from '../shared/messages.ts';
 import { errorCodeStem } from './log-errors.ts';
 import { stepMessageStem } from './steps.ts';
@@ -59,6 +60,14 @@ function declareeGuidance(status: TabStatus): Guidance {
   const lines: Line[] = [];
   if (status.keyProblem) {
     lines.push({ message: `key_problem_${status.keyProblem.replace('-', '_')}`, tone: 'warning' });
+  }
+
+  if (status.instanceRefused) {
+    lines.push({
+      message: 'key_instance_not_allowed',
+      tone: 'warning',
+      substitutions: [new URL(declareeOrigins[status.instanceRefused]).host],
+    });
   }
 
   if (status.page === 'declaree-key-page') {

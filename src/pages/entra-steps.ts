@@ -3,12 +3,17 @@
  * agents report. Each fact is one the page itself states; nothing is inferred from a click.
  */
 import type { StepId } from '../journey/steps.ts';
+import { defaultApplicationName, isOurApplication } from '../shared/policy.ts';
 import { type ControlId, findControl } from './controls.ts';
 
 export type Generation = 'classic' | 'overview' | 'new';
 
 /** Steps a route shows done: being on a page means the way there was taken. */
-export function stepsOfRoute(hash: string, appName: string | undefined): StepId[] {
+export function stepsOfRoute(
+  hash: string,
+  appName: string | undefined,
+  chosenName = defaultApplicationName,
+): StepId[] {
   const route = decodeURIComponent(hash);
   const done: StepId[] = [];
   if (
@@ -27,9 +32,9 @@ export function stepsOfRoute(hash: string, appName: string | undefined): StepId[
     done.push('entra-new-app');
   }
 
-  // An application page of an application named Declaree: it was created, or it existed and
-  // the admin opened it (the other branch of the journey).
-  if (/ManagedAppMenuBlade/i.test(route) && appName && /declaree/i.test(appName)) {
+  // An application page of an application named Declaree (or as the organisation chose): it was
+  // created, or it existed and the admin opened it (the other branch of the journey).
+  if (/ManagedAppMenuBlade/i.test(route) && appName && isOurApplication(appName, chosenName)) {
     done.push('entra-enterprise-apps', 'entra-new-app', 'entra-create-app');
   }
 

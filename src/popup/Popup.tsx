@@ -1,10 +1,11 @@
 /** The popup: the whole journey with each step's state, and the key the worker holds. */
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { pageLinkFor } from '../journey/links.ts';
 import type { StepState } from '../journey/progress.ts';
 import { type Section, type StepId, sections, stepMessageStem, steps } from '../journey/steps.ts';
 import { t } from '../shared/i18n.ts';
+import { declareeOrigins } from '../shared/instances.ts';
 import { type PopupStatus, popupStatusSchema, type ToWorker } from '../shared/messages.ts';
 
 async function ask(message: ToWorker): Promise<unknown> {
@@ -192,6 +193,41 @@ function ResetSetup({ onReset }: { onReset: () => void }) {
   );
 }
 
+function ManagedNote() {
+  return <span class="managed">{t('set_by_organisation')}</span>;
+}
+
+/** The settings the organisation fixed by policy, in words; nothing when there are none. */
+function Organisation({ status }: { status: PopupStatus }) {
+  const { organisation: set, presenter, preflightEnabled } = status;
+  const lines = [
+    set.instance && t('organisation_instance', [new URL(declareeOrigins[set.instance]).host]),
+    set.applicationName && t('organisation_app_name', [set.applicationName]),
+    set.keyLifetimeMinutes && t('organisation_key_lifetime', [String(set.keyLifetimeMinutes)]),
+    set.presenterLocked && presenter && t('organisation_presenter_forced'),
+    set.presenterDefault && t('organisation_presenter_on'),
+    set.preflightLocked &&
+      t(preflightEnabled ? 'organisation_preflight_on' : 'organisation_preflight_off'),
+  ].filter((line): line is string => Boolean(line));
+  if (lines.length === 0 && set.ignored.length === 0) {
+    return null;
+  }
+
+  return (
+    <section class="organisation" aria-labelledby="organisation-title">
+      <h2 id="organisation-title">{t('organisation_title')}</h2>
+      <ul>
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      {set.ignored.length > 0 && (
+        <p class="warning">{t('organisation_ignored', [set.ignored.join(', ')])}</p>
+      )}
+    </section>
+  );
+}
+
 function Preflight({ status, onChange }: { status: PopupStatus; onChange: () => void }) {
   const [checking, setChecking] = useState(false);
   const checkAgain = async () => {
@@ -218,12 +254,14 @@ function Preflight({ status, onChange }: { status: PopupStatus; onChange: () => 
           <input
             type="checkbox"
             checked={status.preflightEnabled}
+            disabled={status.organisation.preflightLocked}
             onChange={async (event) => {
               await ask({ type: 'preflight-set', on: event.currentTarget.checked });
               onChange();
             }}
           />
           {t('preflight_setting')}
+          {status.organisation.preflightLocked && <ManagedNote />}
         </label>
       </div>
     </div>
@@ -337,7 +375,7 @@ export function Popup() {
   const [status, setStatus] = useState<PopupStatus | undefined>();
   const [failed, setFailed] = useState(false);
 
-  const refresh = () => {
+  const refresh = useCallback(() => {
     loadStatus().then(
       (loaded) => {
         setStatus(loaded);
@@ -345,9 +383,19 @@ export function Popup() {
       },
       () => setFailed(true),
     );
-  };
+  }, []);
 
-  useEffect(refresh, []);
+  useEffect(refresh, [refresh]);
+  // A policy can change while the popup is open, and the key can be dropped: shown at once.
+  useEffect(() => {
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'managed' || (area === 'session' && 'vault' in changes)) {
+        refresh();
+      }
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, [refresh]);
 
   const forget = async () => {
     await ask({ type: 'key-forget' });
@@ -372,13 +420,16 @@ export function Popup() {
             <input
               type="checkbox"
               checked={status.presenter}
+              disabled={status.organisation.presenterLocked}
               onChange={async (event) => {
                 await ask({ type: 'presenter-set', on: event.currentTarget.checked });
                 refresh();
               }}
             />
             {t('presenter_mode')}
+            {status.organisation.presenterLocked && <ManagedNote />}
           </label>
+          <Organisation status={status} />
           {status.groupCheck && (
             <p class="groups">
               {t('popup_group_check', [

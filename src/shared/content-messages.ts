@@ -102,6 +102,11 @@ export const tabStatusSchema = z.strictObject({
   keyShown: z.optional(z.enum(['none', 'existing', 'new', 'masked'])),
   /** Why the text offered as a key was refused, when it was. */
   keyProblem: z.optional(z.enum(keyProblems)),
+  /**
+   * The Declaree page is of an instance the organisation does not allow, so its key was not
+   * taken: the instance it allows.
+   */
+  instanceRefused: z.optional(z.enum(['com', 'de'])),
   /** The step the guide works on here, and whether its control was found on the page. */
   step: z.optional(z.enum(stepIds)),
   targetFound: z.optional(z.boolean()),

@@ -16,6 +16,7 @@ import { tenantSchema } from '../journey/setups.ts';
 import { stepIds } from '../journey/steps.ts';
 import { controlIds } from '../pages/controls.ts';
 import { groupCheckSchema, keyStatusSchema, pageKinds, placeSchema } from './content-messages.ts';
+import { policyNames } from './policy.ts';
 
 export * from './content-messages.ts';
 
@@ -129,6 +130,18 @@ export const popupStatusSchema = z
     progressWasReset: z.boolean(),
     presenter: z.boolean(),
     preflightEnabled: z.boolean(),
+    /** Settings the organisation fixed by policy. */
+    organisation: z
+      .object({
+        presenterLocked: z.boolean(),
+        preflightLocked: z.boolean(),
+        presenterDefault: z.literal(true).optional(),
+        instance: z.enum(['com', 'de']).optional(),
+        applicationName: z.string().max(120).optional(),
+        keyLifetimeMinutes: z.number().int().positive().optional(),
+        ignored: z.array(z.enum(policyNames)),
+      })
+      .strict(),
     preflight: z.enum(preflightOutcomes).optional(),
     groupCheck: z.optional(groupCheckSchema),
     setups: z

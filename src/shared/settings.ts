@@ -1,42 +1,60 @@
 /**
- * The admin's settings, in storage.local (nothing secret: switches only). Read through zod, so a
- * damaged value falls back to the defaults instead of breaking a page.
+ * The settings in force: the admin's own switches in storage.local (nothing secret) combined with
+ * the organisation's policy in storage.managed. How they combine is in policy.ts.
  */
 import browser from 'webextension-polyfill';
-import { z } from 'zod/mini';
+import {
+  combineSettings,
+  isLocked,
+  type LocalSettings,
+  parseLocal,
+  parsePolicy,
+  type Settings,
+  type Switch,
+} from './policy.ts';
+
+export * from './policy.ts';
 
 const settingsItem = 'settings';
 
-// Each switch has its default, so that settings stored by an older version still read.
-export const settingsSchema = z.object({
-  /** Hides the key and masks ids and e-mail addresses, for a shared screen. */
-  presenter: z._default(z.boolean(), false),
-  /** Asks Declaree's SCIM endpoint whether the key works, as soon as it is held. */
-  preflight: z._default(z.boolean(), true),
-});
-export type Settings = z.infer<typeof settingsSchema>;
+async function readPolicy(): Promise<Record<string, unknown>> {
+  try {
+    return await browser.storage.managed.get(null);
+  } catch {
+    // Firefox throws when no policy names the extension: that means no policy.
+    return {};
+  }
+}
 
-export const defaultSettings: Settings = { presenter: false, preflight: true };
-
-export function parseSettings(stored: unknown): Settings {
-  const parsed = settingsSchema.safeParse(stored ?? {});
-  return parsed.success ? parsed.data : defaultSettings;
+async function readLocal(): Promise<LocalSettings> {
+  const stored = await browser.storage.local.get(settingsItem);
+  return parseLocal(stored[settingsItem]);
 }
 
 export async function readSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(settingsItem);
-  return parseSettings(stored[settingsItem]);
+  const [local, policy] = await Promise.all([readLocal(), readPolicy()]);
+  return combineSettings(local, parsePolicy(policy));
 }
 
-export async function writeSettings(settings: Settings): Promise<void> {
-  await browser.storage.local.set({ [settingsItem]: settingsSchema.parse(settings) });
+/**
+ * Records the admin's choice for one switch. Refused (false) when the organisation fixed it: the
+ * popup and panel disable such switches, and the keyboard shortcut must not get around that.
+ */
+export async function writeSwitch(name: Switch, on: boolean): Promise<boolean> {
+  if (isLocked(await readSettings(), name)) {
+    return false;
+  }
+
+  const local = await readLocal();
+  await browser.storage.local.set({ [settingsItem]: { ...local, [name]: on } });
+  return true;
 }
 
-/** Calls back with the new settings whenever they change, in any context. */
+/** Calls back with the settings in force whenever the admin or the organisation changes them. */
 export function onSettingsChanged(callback: (settings: Settings) => void): () => void {
   const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-    if (area === 'local' && settingsItem in changes) {
-      callback(parseSettings(changes[settingsItem]?.newValue));
+    if (area === 'managed' || (area === 'local' && settingsItem in changes)) {
+      void readSettings().then(callback);
     }
   };
   browser.storage.onChanged.addListener(listener);

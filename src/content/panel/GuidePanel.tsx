@@ -10,6 +10,7 @@ import {
 import { t } from '../../shared/i18n.ts';
 import type { DeclareeInstance } from '../../shared/instances.ts';
 import type { ToWorker } from '../../shared/messages.ts';
+import { isLocked, type Settings } from '../../shared/settings.ts';
 
 export type Send = (message: ToWorker) => Promise<unknown>;
 
@@ -21,7 +22,7 @@ interface Props {
   orphaned: boolean;
   side: Side;
   onMove: () => void;
-  presenter: boolean;
+  settings: Settings;
 }
 
 function GuideLine({ line }: { line: Line }) {
@@ -145,7 +146,8 @@ function AdminQuestion({ send, onLater }: { send: Send; onLater: () => void }) {
   );
 }
 
-export function GuidePanel({ status, send, orphaned, side, onMove, presenter }: Props) {
+export function GuidePanel({ status, send, orphaned, side, onMove, settings }: Props) {
+  const presenterLocked = isLocked(settings, 'presenter');
   const [collapsed, setCollapsed] = useState(false);
   const [questionDeferred, setQuestionDeferred] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -243,7 +245,7 @@ export function GuidePanel({ status, send, orphaned, side, onMove, presenter }: 
               {status.target === 'entra-app-name' && (
                 <div class="actions">
                   <button type="button" onClick={() => void send({ type: 'name-fill' })}>
-                    {t('name_fill_button')}
+                    {t('name_fill_button', [settings.applicationName])}
                   </button>
                 </div>
               )}
@@ -252,12 +254,14 @@ export function GuidePanel({ status, send, orphaned, side, onMove, presenter }: 
               <label class="switch">
                 <input
                   type="checkbox"
-                  checked={presenter}
+                  checked={settings.presenter}
+                  disabled={presenterLocked}
                   onChange={(event) =>
                     void send({ type: 'presenter-set', on: event.currentTarget.checked })
                   }
                 />
                 {t('presenter_mode')}
+                {presenterLocked && <span class="managed">{t('set_by_organisation')}</span>}
               </label>
               <KeyStatusLine status={status} />
             </>

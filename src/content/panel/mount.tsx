@@ -5,6 +5,7 @@
 import { render } from 'preact';
 import { t } from '../../shared/i18n.ts';
 import type { TabStatus } from '../../shared/messages.ts';
+import { defaultSettings, type Settings } from '../../shared/settings.ts';
 import { GuidePanel, type Send, type Side } from './GuidePanel.tsx';
 import styles from './panel.css?inline';
 
@@ -15,7 +16,7 @@ let lastStatus: TabStatus | undefined;
 let lastSend: Send | undefined;
 let orphaned = false;
 let side: Side = 'right';
-let presenter = false;
+let settings: Settings = defaultSettings;
 
 /** The element the panel renders into; made again if the page removed the host. */
 function panelContainer(): HTMLElement {
@@ -49,7 +50,7 @@ function draw(): void {
       orphaned={orphaned}
       side={side}
       onMove={move}
-      presenter={presenter}
+      settings={settings}
     />,
     panelContainer(),
   );
@@ -68,9 +69,9 @@ export function showPanel(status: TabStatus, send: Send): void {
   }
 }
 
-export function setPresenter(on: boolean): void {
-  if (presenter !== on) {
-    presenter = on;
+export function setSettings(changed: Settings): void {
+  if (settings !== changed) {
+    settings = changed;
     draw();
   }
 }
