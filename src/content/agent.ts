@@ -3,11 +3,12 @@
  * offers a Declaree key it finds, fills when the worker asks this frame to, and in the top frame
  * hands the tab's status to the guide panel.
  */
-import browser from 'webextension-polyfill';
+import type browser from 'webextension-polyfill';
 import { setFrameworkValue } from '../dom/fill.ts';
 import { watchPage } from '../dom/watch.ts';
 import { type ControlId, findControl } from '../pages/controls.ts';
 import { type TabStatus, tabStatusSchema, toContentSchema } from '../shared/content-messages.ts';
+import { api, onExtensionMessage } from '../shared/extension-api.ts';
 import { isEntraOrigin } from '../shared/instances.ts';
 import { logInfo } from '../shared/log.ts';
 import type { ToWorker } from '../shared/messages.ts';
@@ -53,7 +54,7 @@ export function startAgent(): void {
 
   const send = async (message: ToWorker, attempt = 1): Promise<unknown> => {
     try {
-      return await browser.runtime.sendMessage(message);
+      return await api.runtime.sendMessage(message);
     } catch {
       // The extension was reloaded or updated: this script is orphaned. Stop quietly rather than
       // throw into the page on every change.
@@ -171,7 +172,7 @@ export function startAgent(): void {
   window.addEventListener('click', onClick, true);
 
   const onMessage = (raw: unknown, sender: browser.Runtime.MessageSender) => {
-    if (sender.id !== browser.runtime.id) {
+    if (sender.id !== api.runtime.id) {
       return undefined;
     }
 
@@ -196,7 +197,7 @@ export function startAgent(): void {
         return undefined;
     }
   };
-  browser.runtime.onMessage.addListener(onMessage);
+  const stopListening = onExtensionMessage(onMessage);
 
   function stop() {
     if (stopped) {
@@ -212,7 +213,7 @@ export function startAgent(): void {
     uncoverKey();
     window.removeEventListener('click', onClick, true);
     clearInterval(pollTimer);
-    browser.runtime.onMessage.removeListener(onMessage);
+    stopListening();
     if (isTopFrame) {
       void panel?.then((module) => module.showOrphaned());
     }

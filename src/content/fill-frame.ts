@@ -6,10 +6,11 @@
  * 4. The key goes only into a password input that is still in the page.
  * 5. The answer is a reason code, never a value.
  */
-import browser from 'webextension-polyfill';
+
 import { setFrameworkValue } from '../dom/fill.ts';
 import { findCredentialsFields } from '../pages/entra-credentials-form.ts';
 import { type FillResult, fillSecretSchema } from '../shared/content-messages.ts';
+import { api } from '../shared/extension-api.ts';
 import { isEntraOrigin } from '../shared/instances.ts';
 import type { ToWorker } from '../shared/messages.ts';
 
@@ -28,7 +29,7 @@ export async function fillThisFrame(nonce: string): Promise<FillResult> {
   }
 
   const request: ToWorker = { type: 'fill-request', nonce };
-  const parsed = fillSecretSchema.safeParse(await browser.runtime.sendMessage(request));
+  const parsed = fillSecretSchema.safeParse(await api.runtime.sendMessage(request));
   if (!parsed.success) {
     return { code: 'refused' };
   }

@@ -1,5 +1,5 @@
 /** User-facing text comes only from the _locales messages, in the browser's language. */
-import browser from 'webextension-polyfill';
+import { api } from './extension-api.ts';
 
 // Once the extension is reloaded under an open page, its old scripts can no longer read the
 // messages; what they read before stays usable for the words that ask for a reload.
@@ -8,7 +8,7 @@ const remembered = new Map<string, string>();
 export function t(name: string, substitutions?: string | string[]): string {
   let text = '';
   try {
-    text = browser.i18n.getMessage(name, substitutions);
+    text = api.i18n.getMessage(name, substitutions);
   } catch {
     return remembered.get(name) ?? name;
   }

@@ -2,7 +2,8 @@
  * The settings in force: the admin's own switches in storage.local (nothing secret) combined with
  * the organisation's policy in storage.managed. How they combine is in policy.ts.
  */
-import browser from 'webextension-polyfill';
+import type browser from 'webextension-polyfill';
+import { api } from './extension-api.ts';
 import {
   combineSettings,
   isLocked,
@@ -19,7 +20,7 @@ const settingsItem = 'settings';
 
 async function readPolicy(): Promise<Record<string, unknown>> {
   try {
-    return await browser.storage.managed.get(null);
+    return await api.storage.managed.get(null);
   } catch {
     // Firefox throws when no policy names the extension: that means no policy.
     return {};
@@ -27,7 +28,7 @@ async function readPolicy(): Promise<Record<string, unknown>> {
 }
 
 async function readLocal(): Promise<LocalSettings> {
-  const stored = await browser.storage.local.get(settingsItem);
+  const stored = await api.storage.local.get(settingsItem);
   return parseLocal(stored[settingsItem]);
 }
 
@@ -46,7 +47,7 @@ export async function writeSwitch(name: Switch, on: boolean): Promise<boolean> {
   }
 
   const local = await readLocal();
-  await browser.storage.local.set({ [settingsItem]: { ...local, [name]: on } });
+  await api.storage.local.set({ [settingsItem]: { ...local, [name]: on } });
   return true;
 }
 
@@ -57,6 +58,6 @@ export function onSettingsChanged(callback: (settings: Settings) => void): () =>
       void readSettings().then(callback);
     }
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  api.storage.onChanged.addListener(listener);
+  return () => api.storage.onChanged.removeListener(listener);
 }
