@@ -274,8 +274,21 @@ async function sendGuide(tabId: number): Promise<void> {
   );
 }
 
+let reportsApplied: Promise<unknown> = Promise.resolve();
+
+/**
+ * Reports are applied one after another, whichever tab they come from: a report switches to its
+ * tenant's setup and then records its steps, and another tenant's report in between would put
+ * those steps into the wrong setup.
+ */
+function applyReport(tabId: number, report: FrameReport): Promise<boolean> {
+  const next = reportsApplied.then(() => applyReportNow(tabId, report));
+  reportsApplied = next.catch(() => undefined);
+  return next;
+}
+
 /** What a frame's report means for the journey: steps done, skipped, the key's end of life. */
-async function applyReport(tabId: number, report: FrameReport): Promise<boolean> {
+async function applyReportNow(tabId: number, report: FrameReport): Promise<boolean> {
   const now = Date.now();
   // A report from another tenant's portal brings that tenant's setup in first.
   let changed = report.tenant ? await recordTenant(report.tenant) : false;
@@ -288,8 +301,12 @@ async function applyReport(tabId: number, report: FrameReport): Promise<boolean>
     }));
   }
 
-  if (report.application?.name && /declaree/i.test(report.application.name)) {
-    await recordApplication(report.application);
+  const { application } = report;
+  const ours = application?.name
+    ? isOurApplication(application.name, (await readSettings()).applicationName)
+    : false;
+  if (application && ours) {
+    await recordApplication(application);
   }
 
   if (report.generation === 'new' || report.generation === 'overview') {
