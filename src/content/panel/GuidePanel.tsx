@@ -149,6 +149,8 @@ function AdminQuestion({ send, onLater }: { send: Send; onLater: () => void }) {
 export function GuidePanel({ status, send, orphaned, side, onMove, settings }: Props) {
   const presenterLocked = isLocked(settings, 'presenter');
   const [collapsed, setCollapsed] = useState(false);
+  // Fewer details: the step and what to do only, so that the panel covers less of the page.
+  const [compact, setCompact] = useState(false);
   const [questionDeferred, setQuestionDeferred] = useState(false);
   const [busy, setBusy] = useState(false);
   // The application name the admin is asked about before the key goes into its form.
@@ -177,6 +179,17 @@ export function GuidePanel({ status, send, orphaned, side, onMove, settings }: P
         <button type="button" class="icon" aria-label={t('panel_move')} onClick={onMove}>
           {side === 'right' ? '⇤' : '⇥'}
         </button>
+        {!collapsed && (
+          <button
+            type="button"
+            class="icon"
+            aria-pressed={compact}
+            aria-label={t('panel_fewer_details')}
+            onClick={() => setCompact(!compact)}
+          >
+            …
+          </button>
+        )}
         <button
           type="button"
           class="icon"
@@ -195,7 +208,7 @@ export function GuidePanel({ status, send, orphaned, side, onMove, settings }: P
             </p>
           ) : (
             <>
-              {status.askAdminAccount && !questionDeferred && (
+              {status.askAdminAccount && !questionDeferred && !compact && (
                 <AdminQuestion send={send} onLater={() => setQuestionDeferred(true)} />
               )}
               {status.step && (
@@ -250,8 +263,8 @@ export function GuidePanel({ status, send, orphaned, side, onMove, settings }: P
                 </div>
               )}
               {status.groupCheck && <GroupWarnings check={status.groupCheck} />}
-              <StepControls status={status} send={send} />
-              <label class="switch">
+              {!compact && <StepControls status={status} send={send} />}
+              <label class={`switch ${compact ? 'hidden' : ''}`}>
                 <input
                   type="checkbox"
                   checked={settings.presenter}
@@ -263,7 +276,7 @@ export function GuidePanel({ status, send, orphaned, side, onMove, settings }: P
                 {t('presenter_mode')}
                 {presenterLocked && <span class="managed">{t('set_by_organisation')}</span>}
               </label>
-              <KeyStatusLine status={status} />
+              {!compact && <KeyStatusLine status={status} />}
             </>
           )}
         </div>
