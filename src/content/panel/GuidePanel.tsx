@@ -237,7 +237,9 @@ export function GuidePanel({ status, send, orphaned, side, onMove, presenter }: 
                 )
               )}
               {status.key.held &&
-                (status.lastFill === 'field-not-found' || status.lastFill === 'no-form') && (
+                (status.lastFill === 'field-not-found' ||
+                  status.lastFill === 'no-form' ||
+                  status.lastFill === 'sandboxed-frame') && (
                   <CopyTenantUrl instance={status.key.instance ?? 'com'} />
                 )}
               {status.target === 'entra-app-name' && (
