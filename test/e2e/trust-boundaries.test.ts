@@ -1,0 +1,115 @@
+/**
+ * The fill's trust boundaries in the browser, with the built extension on the replicas: a
+ * credentials form in a sandboxed frame is not filled, a frame of a foreign origin gets nothing
+ * however it asks, and a script of the Entra page itself sees the key only in the one input where
+ * it belongs.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Frame } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { entraApplicationUrl } from '../fixtures/entra/site.ts';
+import type { ReplicaOptions } from '../fixtures/replicas.ts';
+import {
+  guidePanel,
+  keyLeaks,
+  openPopup,
+  placesShowing,
+  type Session,
+  startSession,
+  storageArea,
+} from './extension.ts';
+import { generateKeyOnDeclaree, openCredentialsForm, pressFill } from './journey.ts';
+
+let session: Session | undefined;
+
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+function applicationUrl(menuItem: string): string {
+  return entraApplicationUrl(menuItem, undefined, { objectId: randomUUID(), appId: randomUUID() });
+}
+
+/** A session with the key taken on Declaree's DE instance; returns the key. */
+async function startWithKey(options: ReplicaOptions): Promise<{ current: Session; key: string }> {
+  const current = await startSession(options);
+  session = current;
+  await generateKeyOnDeclaree(await current.newPage(), 'de');
+  return { current, key: current.replicas.declaree.currentKey('de') ?? '' };
+}
+
+/** The values of every input of the frame, password inputs included. */
+function inputValues(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() => [...document.querySelectorAll('input')].map((input) => input.value));
+}
+
+async function refusedCount(current: Session): Promise<number> {
+  const { refusedMessages } = await storageArea(current, 'session');
+  return typeof refusedMessages === 'number' ? refusedMessages : 0;
+}
+
+async function popupState(current: Session, title: string): Promise<string> {
+  const popup = await openPopup(current);
+  const state = popup.locator('li.step').filter({ hasText: title }).locator('.state');
+  await state.waitFor();
+  const text = (await state.textContent()) ?? '';
+  await popup.close();
+  return text;
+}
+
+/** Any line the guide shows once a fill has come back, whether it worked or not. */
+const fillOutcome =
+  /did not fill|are filled in|could not be found|closed or changed|no provisioning form/i;
+const sandboxedText = /did not fill in this form, because Entra shows it in a sandboxed frame/;
+
+describe('a credentials form in a sandboxed frame', () => {
+  it('is not filled, the guide says so plainly, and the key reaches nothing in that frame', async () => {
+    // The reactblade frames sandboxed without allow-same-origin: their origin is opaque.
+    const { current, key } = await startWithKey({
+      entra: { generation: 'new', frameSandbox: 'allow-scripts allow-forms allow-popups' },
+    });
+    const entra = await current.newPage();
+    await entra.goto(applicationUrl('Provisioning'));
+    const form = await openCredentialsForm(entra, 'new');
+    expect(await form.evaluate(() => self.origin)).toBe('null');
+    const panel = guidePanel(entra);
+    await panel.getByRole('button', { name: 'Fill Tenant URL and Secret Token' }).waitFor();
+    const refusedBefore = await refusedCount(current);
+
+    await pressFill(entra);
+    await panel.getByText(fillOutcome).first().waitFor();
+
+    expect(await inputValues(form)).toEqual(['', '']);
+    expect(await placesShowing(form, key)).toEqual([]);
+    // The frame refused before it asked for the key: nothing was asked, nothing refused.
+    expect(await refusedCount(current)).toBe(refusedBefore);
+    expect(await panel.textContent()).toMatch(sandboxedText);
+    expect(await panel.textContent()).not.toMatch(/are filled in|press Test Connection|can fill/);
+    // The admin is given what to type instead.
+    expect(await panel.textContent()).toContain('https://app.declaree.de/SCIM/v2/');
+    expect(await keyLeaks(current, key)).toEqual([]);
+    expect(await popupState(current, 'Tenant URL and Secret Token')).not.toBe('Done');
+  });
+
+  it('is filled when the sandbox keeps the frame its origin', async () => {
+    // With allow-same-origin the frame keeps its reactblade origin: the refusal is about
+    // opaque origins, not about the sandbox attribute.
+    const { current, key } = await startWithKey({
+      entra: {
+        generation: 'new',
+        frameSandbox: 'allow-scripts allow-same-origin allow-forms allow-popups',
+      },
+    });
+    const entra = await current.newPage();
+    await entra.goto(applicationUrl('Provisioning'));
+    const form = await openCredentialsForm(entra, 'new');
+    expect(await form.evaluate(() => self.origin)).toBe(
+      'https://sandbox-2.reactblade.portal.azure.net',
+    );
+
+    await pressFill(entra);
+    await guidePanel(entra).getByText('Next: press Test Connection.').waitFor();
+    expect(await inputValues(form)).toEqual(['https://app.declaree.de/SCIM/v2/', key]);
+  });
+});
