@@ -5,9 +5,11 @@
  * it belongs.
  */
 import { randomUUID } from 'node:crypto';
-import type { Frame } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { entraApplicationUrl } from '../fixtures/entra/site.ts';
+import type { LureRecord } from '../fixtures/foreign/lure.app.ts';
+import { foreignOrigin, lureUrl } from '../fixtures/foreign/site.ts';
 import type { ReplicaOptions } from '../fixtures/replicas.ts';
 import {
   guidePanel,
@@ -17,8 +19,9 @@ import {
   type Session,
   startSession,
   storageArea,
+  waitUntil,
 } from './extension.ts';
-import { generateKeyOnDeclaree, openCredentialsForm, pressFill } from './journey.ts';
+import { frameFrom, generateKeyOnDeclaree, openCredentialsForm, pressFill } from './journey.ts';
 
 let session: Session | undefined;
 
@@ -111,5 +114,81 @@ describe('a credentials form in a sandboxed frame', () => {
     await pressFill(entra);
     await guidePanel(entra).getByText('Next: press Test Connection.').waitFor();
     expect(await inputValues(form)).toEqual(['https://app.declaree.de/SCIM/v2/', key]);
+  });
+});
+
+/** Puts a frame of the foreign lure page into the frame's document, as a script there could. */
+async function insertLure(frame: Frame, url: string): Promise<void> {
+  await frame.evaluate((source) => {
+    const iframe = document.createElement('iframe');
+    iframe.src = source;
+    iframe.title = 'Help';
+    iframe.style.cssText = 'width: 480px; height: 240px; border: 0';
+    document.body.append(iframe);
+  }, url);
+}
+
+function lureRecord(frame: Frame): Promise<LureRecord | undefined> {
+  return frame
+    .evaluate(() => (window as unknown as { lureRecord?: LureRecord }).lureRecord)
+    .catch(() => undefined);
+}
+
+/** The lure frames of the page, once that many have started their attempts. */
+async function lureFrames(page: Page, count: number): Promise<Frame[]> {
+  const lures = () => page.frames().filter((frame) => frame.url().startsWith(foreignOrigin));
+  await waitUntil(async () => {
+    const records = await Promise.all(lures().map((frame) => lureRecord(frame)));
+    return records.filter((record) => (record?.rounds ?? 0) > 0).length === count;
+  }, `${count} lure frames at work`);
+  return lures();
+}
+
+async function roundsOf(lures: Frame[]): Promise<number[]> {
+  const records = await Promise.all(lures.map((frame) => lureRecord(frame)));
+  return records.map((record) => record?.rounds ?? 0);
+}
+
+describe('a frame of another origin inside Entra', () => {
+  it('gets no fill and no key however it asks, and moves no step', async () => {
+    const { current, key } = await startWithKey({ entra: { generation: 'new' } });
+    const entra = await current.newPage();
+    await entra.goto(applicationUrl('Provisioning'));
+    await frameFrom(entra, /^sandbox-1\.reactblade/);
+    const refusedBefore = await refusedCount(current);
+    const url = lureUrl(current.extensionId ?? '');
+    // One in the portal's document before the form opens, so that it comes first among the
+    // tab's frames, and one inside the credentials form's own frame.
+    await insertLure(entra.mainFrame(), url);
+    const form = await openCredentialsForm(entra, 'new');
+    await insertLure(form, url);
+    const lures = await lureFrames(entra, 2);
+
+    await pressFill(entra);
+    await guidePanel(entra).getByText('Next: press Test Connection.').waitFor();
+    // The lures go on trying after the fill, while the key is in the form.
+    const roundsAtFill = await roundsOf(lures);
+    await waitUntil(async () => {
+      const rounds = await roundsOf(lures);
+      return rounds.every((count, index) => count >= (roundsAtFill[index] ?? 0) + 3);
+    }, 'three more rounds of forged messages');
+
+    expect(await inputValues(form)).toEqual(['https://app.declaree.de/SCIM/v2/', key]);
+    for (const lure of lures) {
+      const record = await lureRecord(lure);
+      expect(await inputValues(lure)).toEqual(['', '']);
+      expect(await placesShowing(lure, key)).toEqual([]);
+      expect(record?.received.filter((message) => message.includes(key))).toEqual([]);
+      expect(record?.valuesSeen.filter((value) => value.includes(key))).toEqual([]);
+      // No externally_connectable: a web page has no way to the extension at all.
+      expect(record?.extensionApi).toBe('unavailable');
+    }
+
+    // Nothing the lures sent reached the worker, so there was nothing to refuse.
+    expect(await refusedCount(current)).toBe(refusedBefore);
+    expect(await keyLeaks(current, key)).toEqual([]);
+    // The forged Test connection verdict counted for nothing.
+    expect(await guidePanel(entra).textContent()).not.toContain('Test Connection passed');
+    expect(await popupState(current, 'Test Connection')).not.toBe('Done');
   });
 });
