@@ -57,7 +57,7 @@ export async function openCredentialsForm(
   const modeName = language === 'de' ? 'Bereitstellungsmodus' : 'Provisioning Mode';
   await page.getByRole('combobox', { name: modeName }).click();
   await page.getByRole('option', { name: language === 'de' ? 'Automatisch' : 'Automatic' }).click();
-  await page.locator('input[type="password"]').waitFor();
+  await page.locator('input[type="password"]').filter({ visible: true }).waitFor();
   return page.mainFrame();
 }
 

@@ -178,6 +178,7 @@ describe('a frame of another origin inside Entra', () => {
       const record = await lureRecord(lure);
       expect(await inputValues(lure)).toEqual(['', '']);
       expect(await placesShowing(lure, key)).toEqual([]);
+      expect(record?.received.length).toBeGreaterThan(0);
       expect(record?.received.filter((message) => message.includes(key))).toEqual([]);
       expect(record?.valuesSeen.filter((value) => value.includes(key))).toEqual([]);
       // No externally_connectable: a web page has no way to the extension at all.
@@ -190,5 +191,193 @@ describe('a frame of another origin inside Entra', () => {
     // The forged Test connection verdict counted for nothing.
     expect(await guidePanel(entra).textContent()).not.toContain('Test Connection passed');
     expect(await popupState(current, 'Test Connection')).not.toBe('Done');
+  });
+});
+
+/** What the page script in the portal's top document saw, by the way it looked. */
+interface PageScriptRecord {
+  messages: string[];
+  /** Values given to or read from inputs, with the input's number in `inputs`. */
+  values: { input: number; value: string; via: string }[];
+  /** Text and attribute values that appeared in the document or an open shadow root. */
+  mutations: string[];
+}
+
+/**
+ * A script of the portal's top document, there before the portal's own scripts: it listens to
+ * every window message, watches every change of the document and of every open shadow root (the
+ * guide panel's among them), hooks the value property of all inputs, and puts a hidden pair of
+ * inputs labelled "Tenant URL" and "Secret Token" at the top of the page, outside any form.
+ */
+function hostilePageScript(): void {
+  if (window !== window.top || location.hostname !== 'entra.microsoft.com') {
+    return;
+  }
+
+  const inputs: HTMLInputElement[] = [];
+  const record = { messages: [] as string[], values: [] as unknown[], mutations: [] as string[] };
+  Object.assign(window, { pageScriptRecord: record, pageScriptInputs: inputs });
+  const numberOf = (input: HTMLInputElement) => {
+    if (!inputs.includes(input)) {
+      inputs.push(input);
+    }
+
+    return inputs.indexOf(input);
+  };
+  const worthKeeping = (value: string | null | undefined) => (value?.length ?? 0) >= 16;
+
+  window.addEventListener(
+    'message',
+    (event) => record.messages.push(JSON.stringify(event.data) ?? ''),
+    true,
+  );
+
+  const property = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');
+  Object.defineProperty(HTMLInputElement.prototype, 'value', {
+    configurable: true,
+    get(this: HTMLInputElement) {
+      const value = property?.get?.call(this) ?? '';
+      if (worthKeeping(value)) {
+        record.values.push({ input: numberOf(this), value, via: 'read' });
+      }
+
+      return value;
+    },
+    set(this: HTMLInputElement, value: string) {
+      record.values.push({ input: numberOf(this), value: String(value), via: 'set' });
+      property?.set?.call(this, value);
+    },
+  });
+  for (const type of ['input', 'change', 'focusin', 'blur']) {
+    window.addEventListener(
+      type,
+      (event) => {
+        if (event.target instanceof HTMLInputElement) {
+          const value = property?.get?.call(event.target) ?? '';
+          record.values.push({ input: numberOf(event.target), value, via: type });
+        }
+      },
+      true,
+    );
+  }
+
+  const observed = new WeakSet<Node>();
+  const observer = new MutationObserver((changes) => {
+    for (const change of changes) {
+      const target = change.target;
+      if (change.type === 'attributes' && target instanceof Element) {
+        const value = target.getAttribute(change.attributeName ?? '');
+        if (worthKeeping(value)) {
+          record.mutations.push(value ?? '');
+        }
+      } else if (change.type === 'characterData' && worthKeeping(target.textContent)) {
+        record.mutations.push(target.textContent ?? '');
+      }
+
+      for (const node of change.addedNodes) {
+        if (worthKeeping(node.textContent)) {
+          record.mutations.push(node.textContent ?? '');
+        }
+
+        watchShadowRoots(node);
+      }
+    }
+  });
+  const watch = (root: Node) => {
+    if (!observed.has(root)) {
+      observed.add(root);
+      observer.observe(root, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+      });
+    }
+  };
+  const watchShadowRoots = (node: Node) => {
+    if (node instanceof Element) {
+      for (const element of [node, ...node.querySelectorAll('*')]) {
+        if (element.shadowRoot) {
+          watch(element.shadowRoot);
+          watchShadowRoots(element.shadowRoot as unknown as Element);
+        }
+      }
+    }
+  };
+  watch(document);
+
+  document.addEventListener('DOMContentLoaded', () => {
+    const decoys = document.createElement('div');
+    decoys.style.display = 'none';
+    decoys.innerHTML =
+      '<label>Tenant URL <input type="text"></label>' +
+      '<label>Secret Token <input type="password"></label>';
+    document.body.prepend(decoys);
+    for (const input of decoys.querySelectorAll('input')) {
+      numberOf(input);
+    }
+  });
+}
+
+async function pageScriptRecord(page: Page): Promise<PageScriptRecord> {
+  return page.evaluate(
+    () => (window as unknown as { pageScriptRecord: PageScriptRecord }).pageScriptRecord,
+  );
+}
+
+/** The numbers of the inputs in the page script's list that are the form's own Secret Token. */
+async function secretTokenInputNumbers(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const inputs = (window as unknown as { pageScriptInputs: HTMLInputElement[] }).pageScriptInputs;
+    const real = document.querySelector('.azc-passwordField input[type="password"]');
+    return inputs.flatMap((input, index) => (input === real ? [index] : []));
+  });
+}
+
+describe('a script of the Entra page that looks for the key', () => {
+  it('sees nothing of it while the form is in a reactblade frame', async () => {
+    const { current, key } = await startWithKey({ entra: { generation: 'new' } });
+    await current.context.addInitScript(hostilePageScript);
+    const entra = await current.newPage();
+    await entra.goto(applicationUrl('Provisioning'));
+    const form = await openCredentialsForm(entra, 'new');
+    await pressFill(entra);
+    await guidePanel(entra).getByText(fillOutcome).first().waitFor();
+
+    expect(await inputValues(form)).toEqual(['https://app.declaree.de/SCIM/v2/', key]);
+    const seen = await pageScriptRecord(entra);
+    // The script did hear the frames' messages and read the guide panel as it changed.
+    expect(seen.messages.length).toBeGreaterThan(0);
+    expect(seen.mutations.some((text) => text.includes('Tenant URL and Secret Token'))).toBe(true);
+    expect(seen.messages.filter((message) => message.includes(key))).toEqual([]);
+    expect(seen.values.filter(({ value }) => value.includes(key))).toEqual([]);
+    expect(seen.mutations.filter((text) => text.includes(key))).toEqual([]);
+    expect(await inputValues(entra.mainFrame())).not.toContain(key);
+    expect(await keyLeaks(current, key)).toEqual([]);
+  });
+
+  it('sees it only in the Secret Token input when the form is in its own document', async () => {
+    const { current, key } = await startWithKey({ entra: { generation: 'classic' } });
+    await current.context.addInitScript(hostilePageScript);
+    const entra = await current.newPage();
+    await entra.goto(applicationUrl('Provisioning'));
+    await openCredentialsForm(entra, 'classic');
+    await pressFill(entra);
+    await guidePanel(entra).getByText(fillOutcome).first().waitFor();
+
+    const secretToken = entra.locator('.azc-passwordField input[type="password"]');
+    expect(await secretToken.inputValue()).toBe(key);
+    const seen = await pageScriptRecord(entra);
+    const holders = new Set(
+      seen.values.filter(({ value }) => value.includes(key)).map(({ input }) => input),
+    );
+    const secretTokenNumbers = await secretTokenInputNumbers(entra);
+    expect(secretTokenNumbers).toHaveLength(1);
+    expect([...holders]).toEqual(secretTokenNumbers);
+    expect(seen.messages.filter((message) => message.includes(key))).toEqual([]);
+    expect(seen.mutations.filter((text) => text.includes(key))).toEqual([]);
+    // Every input of the page but the Secret Token is without it, the hidden ones too.
+    expect((await inputValues(entra.mainFrame())).filter((value) => value === key)).toHaveLength(1);
+    expect(await keyLeaks(current, key)).toEqual([]);
   });
 });
