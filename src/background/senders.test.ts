@@ -15,6 +15,13 @@ function content(origin: string, frameId = 0, id = extensionId): Runtime.Message
   } as Runtime.MessageSender;
 }
 
+/** A content script in a frame sandboxed without allow-same-origin: the browser says `null`. */
+function sandboxed(url: string, frameId = 4): Runtime.MessageSender {
+  return { ...content('null', frameId), url };
+}
+
+const sandboxedForm = 'https://sandbox-2.reactblade.portal.azure.net/?view=New.ReactView';
+
 const popup = {
   id: extensionId,
   origin: `chrome-extension://${extensionId}`,
@@ -39,6 +46,18 @@ describe('classifySender', () => {
 
   it('refuses an opaque origin', () => {
     expect(classifySender(content('null'), extensionId)).toBeUndefined();
+  });
+
+  it('knows a sandboxed frame by its address, and marks its origin opaque', () => {
+    expect(classifySender(sandboxed(sandboxedForm), extensionId)).toMatchObject({
+      kind: 'content',
+      site: 'entra',
+      opaque: true,
+      frameId: 4,
+    });
+    expect(
+      classifySender(content('https://sandbox-2.reactblade.portal.azure.net', 4), extensionId),
+    ).toMatchObject({ opaque: false });
   });
 
   it('tells the popup from a content script', () => {
@@ -70,6 +89,12 @@ describe('isAllowed', () => {
     ).toBe(true);
     expect(allowed('fill-request', content('https://app.declaree.com'))).toBe(false);
     expect(allowed('fill-request', popup)).toBe(false);
+  });
+
+  it('lets a sandboxed frame report what it shows, but gives it no key and takes none from it', () => {
+    expect(allowed('frame-report', sandboxed(sandboxedForm))).toBe(true);
+    expect(allowed('fill-request', sandboxed(sandboxedForm))).toBe(false);
+    expect(allowed('key-offer', sandboxed('https://app.declaree.com/account/api'))).toBe(false);
   });
 
   it("answers the popup's question only to the extension's pages", () => {

@@ -16,7 +16,20 @@ export interface TrustedSender {
 
 export type Sender =
   | { kind: 'extension-page' }
-  | ({ kind: 'content'; site: 'declaree' | 'entra' } & TrustedSender);
+  | ({
+      kind: 'content';
+      site: 'declaree' | 'entra';
+      /**
+       * The browser states an opaque origin (a sandboxed frame): the site is known only from the
+       * frame's address, which says where the document came from, not what it may reach.
+       */
+      opaque: boolean;
+    } & TrustedSender);
+
+/** True when the browser states the sender's origin as opaque, as for a sandboxed frame. */
+function hasOpaqueOrigin(sender: Runtime.MessageSender): boolean {
+  return (sender as { origin?: string }).origin === 'null';
+}
 
 /** The sender's origin as the browser states it; `origin` is set for content scripts. */
 function senderOrigin(sender: Runtime.MessageSender): string | undefined {
@@ -45,7 +58,10 @@ export function classifySender(
   }
 
   const site = isDeclareeOrigin(origin) ? 'declaree' : isEntraOrigin(origin) ? 'entra' : undefined;
-  return site ? { kind: 'content', site, origin, tabId, frameId: sender.frameId } : undefined;
+  const opaque = hasOpaqueOrigin(sender);
+  return site
+    ? { kind: 'content', site, opaque, origin, tabId, frameId: sender.frameId }
+    : undefined;
 }
 
 const anyContent = (sender: Sender) => sender.kind === 'content';
@@ -55,10 +71,14 @@ const panelOrPopup = (sender: Sender) =>
 const policy: Record<ToWorker['type'], (sender: Sender) => boolean> = {
   'frame-report': anyContent,
   'status-get': anyContent,
-  'key-offer': (sender) => sender.kind === 'content' && sender.site === 'declaree',
+  // The key travels only between documents whose origin the browser vouches for: a sandboxed
+  // frame may report what it shows, but neither offers a key nor gets one.
+  'key-offer': (sender) =>
+    sender.kind === 'content' && sender.site === 'declaree' && !sender.opaque,
   'fill-start': (sender) =>
     sender.kind === 'content' && sender.site === 'entra' && sender.frameId === 0,
-  'fill-request': (sender) => sender.kind === 'content' && sender.site === 'entra',
+  'fill-request': (sender) =>
+    sender.kind === 'content' && sender.site === 'entra' && !sender.opaque,
   'name-fill': (sender) =>
     sender.kind === 'content' && sender.site === 'entra' && sender.frameId === 0,
   'key-forget': panelOrPopup,

@@ -2,7 +2,8 @@
  * The filling frame's half of a fill. Rules, enforced in this order:
  * 1. The frame checks its own origin again: only Entra's hosts fill, whatever the worker said.
  * 2. A sandboxed frame (opaque origin) never fills.
- * 3. Both fields are found before the key is asked for, so a frame without them never gets it.
+ * 3. Both fields are found before the key is asked for, so a frame without them never gets it;
+ *    only fields shown on the page count, never a hidden input labelled like them.
  * 4. The key goes only into a password input that is still in the page.
  * 5. The answer is a reason code, never a value.
  */

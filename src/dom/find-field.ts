@@ -26,13 +26,24 @@ export function isSearchInput(input: HTMLInputElement): boolean {
   return /\bsearch|suche|durchsuchen|zoeken/.test(placeholder);
 }
 
+/**
+ * Only a field the admin can see: a hidden input labelled like the real one, put there by a page
+ * script or left in a template, must not take the fill, nor hide the real form from the search.
+ */
+function isShown(input: HTMLInputElement): boolean {
+  return typeof input.checkVisibility === 'function'
+    ? input.checkVisibility({ visibilityProperty: true })
+    : input.getClientRects().length > 0;
+}
+
 export function isFillable(input: HTMLInputElement): boolean {
   return (
     fillableTypes.has(input.type) &&
     !input.disabled &&
     !input.readOnly &&
     input.isConnected &&
-    !isSearchInput(input)
+    !isSearchInput(input) &&
+    isShown(input)
   );
 }
 

@@ -112,4 +112,14 @@ describe('guidanceFor on Entra', () => {
     };
     expect(messagesOf(form)).toContain('fill_field_not_found');
   });
+
+  it('says plainly that a form in a sandboxed frame was not filled, and no more that it can be', () => {
+    const form: TabStatus = {
+      key: deKey,
+      page: 'entra-credentials-form',
+      credentialsForm: true,
+      lastFill: 'sandboxed-frame',
+    };
+    expect(messagesOf(form)).toEqual(['fill_sandboxed']);
+  });
 });

@@ -25,11 +25,14 @@ const fillOutcomeLines: Partial<Record<FillResultCode, Line>> = {
   'field-not-found': { message: 'fill_field_not_found', tone: 'warning' },
   'frame-gone': { message: 'fill_frame_gone', tone: 'warning' },
   'origin-mismatch': { message: 'fill_refused', tone: 'warning' },
-  'sandboxed-frame': { message: 'fill_refused', tone: 'warning' },
+  'sandboxed-frame': { message: 'fill_sandboxed', tone: 'warning' },
   refused: { message: 'fill_refused', tone: 'warning' },
   'no-form': { message: 'fill_no_form', tone: 'warning' },
   'no-key': { message: 'entra_need_key', tone: 'warning' },
 };
+
+/** Fills the assistant refused for safety, whatever the admin presses. */
+const refusedFills = new Set<FillResultCode>(['origin-mismatch', 'sandboxed-frame', 'refused']);
 
 /** What Declaree said of the key, as a line: praise when it works, a warning otherwise. */
 export function preflightLine(status: TabStatus): Line[] {
@@ -132,8 +135,15 @@ function credentialsGuidance(status: TabStatus): Guidance {
   }
 
   const warning = status.preflight && status.preflight !== 'works' ? preflightLine(status) : [];
+  // After a refusal, "the assistant can fill this for you" would contradict the line that says
+  // it did not.
+  const refused = status.lastFill !== undefined && refusedFills.has(status.lastFill);
   return {
-    lines: [...warning, { message: 'entra_ready_to_fill' }, ...(outcome ? [outcome] : [])],
+    lines: [
+      ...warning,
+      ...(refused ? [] : [{ message: 'entra_ready_to_fill' }]),
+      ...(outcome ? [outcome] : []),
+    ],
     offerFill: true,
   };
 }

@@ -107,6 +107,91 @@ export async function placesShowing(frame: Frame, secret: string): Promise<strin
   }, secret);
 }
 
+/**
+ * Waits until the condition holds, asking every 100 ms for at most 10 seconds. For set-up code,
+ * where `expect.poll` cannot run: a state to wait for, never a fixed pause.
+ */
+export async function waitUntil(condition: () => Promise<boolean>, what: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    if (await condition()) {
+      return;
+    }
+
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  throw new Error(`Waited in vain: ${what}.`);
+}
+
+/** Switches presenter mode from the popup, as an administrator does, and closes the popup. */
+export async function setPresenter(session: Session, on: boolean): Promise<void> {
+  const popup = await openPopup(session);
+  const toggle = popup.getByRole('checkbox', { name: /Presenter mode/ });
+  await toggle.waitFor();
+  if ((await toggle.isChecked()) !== on) {
+    await toggle.click();
+  }
+
+  await waitUntil(async () => (await toggle.isChecked()) === on, 'presenter mode switched');
+  await popup.close();
+}
+
+/** What the popup shows and the support summary it writes, as the admin would see them. */
+async function popupTexts(session: Session): Promise<{ popup: string; summary: string }> {
+  const popup = await openPopup(session);
+  await popup.locator('li.step').first().waitFor();
+  const shown = await popup.content();
+  await popup.getByRole('button', { name: 'Support summary…' }).click();
+  const summary = popup.getByRole('textbox', { name: 'Support summary' });
+  await summary.waitFor();
+  await waitUntil(async () => (await summary.inputValue()) !== '', 'support summary written');
+  const written = await summary.inputValue();
+  await popup.close();
+  return { popup: shown, summary: written };
+}
+
+/**
+ * Every place outside the vault where the key is found now, as short descriptions: the storage
+ * areas (storage.session but its vault), console lines of every context, the DOM of every frame
+ * of every Entra page except the Secret Token input, the popup and the support summary. Declaree's
+ * key page is left out: it shows the key itself.
+ */
+export async function keyLeaks(session: Session, key: string): Promise<string[]> {
+  const { vault: _vault, ...sessionRest } = await storageArea(session, 'session');
+  const leaks: string[] = [];
+  for (const [area, content] of [
+    ['local', await storageArea(session, 'local')],
+    ['sync', await storageArea(session, 'sync')],
+    ['session outside the vault', sessionRest],
+  ] as const) {
+    if (JSON.stringify(content).includes(key)) {
+      leaks.push(`storage ${area}`);
+    }
+  }
+
+  leaks.push(...session.consoleLines.filter((line) => line.includes(key)).map(() => 'console'));
+  for (const page of session.context.pages()) {
+    if (!page.url().includes('entra.microsoft')) {
+      continue;
+    }
+
+    for (const frame of page.frames()) {
+      leaks.push(...(await placesShowing(frame, key)).map((place) => `${frame.url()}: ${place}`));
+    }
+  }
+
+  const { popup, summary } = await popupTexts(session);
+  if (popup.includes(key)) {
+    leaks.push('popup');
+  }
+
+  if (summary.includes(key)) {
+    leaks.push('support summary');
+  }
+
+  return leaks;
+}
+
 /** The frame whose document holds the given text, searched through every frame of the page. */
 export async function frameWithText(page: Page, text: string): Promise<Frame | undefined> {
   for (const frame of page.frames()) {

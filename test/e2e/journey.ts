@@ -2,7 +2,7 @@
  * The administrator's moves on the replicas, shared by the end-to-end tests and the headless demo:
  * each one is what a person does with the mouse, through accessible names.
  */
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import type { DeclareeInstance } from '../fixtures/declaree/backend.ts';
 import { declareeAccountUrl } from '../fixtures/declaree/site.ts';
 import { fillButtonName, guidePanel } from './extension.ts';
@@ -57,7 +57,7 @@ export async function openCredentialsForm(
   const modeName = language === 'de' ? 'Bereitstellungsmodus' : 'Provisioning Mode';
   await page.getByRole('combobox', { name: modeName }).click();
   await page.getByRole('option', { name: language === 'de' ? 'Automatisch' : 'Automatic' }).click();
-  await page.locator('input[type="password"]').waitFor();
+  await page.locator('input[type="password"]').filter({ visible: true }).waitFor();
   return page.mainFrame();
 }
 
@@ -85,4 +85,44 @@ export async function testConnection(page: Page, form: Frame): Promise<string> {
   }
 
   throw new Error('Test Connection brought no verdict.');
+}
+
+/** The classic provisioning blade of the application, where Mappings and Settings are. */
+function classicBlade(page: Page, appName: string): Locator {
+  return page.getByRole('region', { name: `${appName} | Provisioning` });
+}
+
+/** Classic blade: Mappings, then the users' mapping; returns the Attribute Mapping pane. */
+export async function openClassicUserMapping(page: Page, appName = 'Declaree'): Promise<Locator> {
+  const blade = classicBlade(page, appName);
+  await blade.getByRole('button', { name: 'Mappings', exact: true }).click();
+  await blade.getByRole('link', { name: 'Provision Microsoft Entra ID Users' }).click();
+  const mapping = page.getByRole('region', { name: 'Attribute Mapping' });
+  await mapping.waitFor();
+  return mapping;
+}
+
+/** In the classic Attribute Mapping pane: userName from mail instead of userPrincipalName, saved. */
+export async function mapUserNameFromMail(page: Page, mapping: Locator): Promise<void> {
+  const userName = mapping
+    .getByRole('row')
+    .filter({ has: page.getByRole('gridcell', { name: 'userName', exact: true }) });
+  await userName.getByRole('link', { name: 'userPrincipalName' }).click();
+  const edit = page.getByRole('region', { name: 'Edit Attribute' });
+  await edit.getByRole('combobox', { name: 'Source attribute' }).click();
+  // The option's right half is under the guide panel, as it would be for a person, who clicks
+  // on the word itself.
+  await edit
+    .getByRole('option', { name: 'mail', exact: true })
+    .click({ position: { x: 12, y: 8 } });
+  await edit.getByRole('button', { name: 'Ok' }).click();
+  await mapping.getByRole('button', { name: 'Save', exact: true }).click();
+}
+
+/** Classic blade: Settings, Provisioning Status "On", Save. */
+export async function switchClassicProvisioningOn(page: Page, appName = 'Declaree'): Promise<void> {
+  const blade = classicBlade(page, appName);
+  await blade.getByRole('button', { name: 'Settings', exact: true }).click();
+  await blade.getByRole('radio', { name: 'On' }).click();
+  await blade.getByRole('button', { name: 'Save', exact: true }).click();
 }

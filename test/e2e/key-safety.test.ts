@@ -1,23 +1,30 @@
 /**
- * Where the key may be after the main journey: in the session vault, in Declaree's own page that
- * shows it, and in Entra's Secret Token input. Nowhere else: no other storage area, no console
- * line of any context, no other frame's DOM, not the guide panel, not the popup.
+ * Where the key may be, during the main journey and the steps after it, with presenter mode on
+ * and off: in the session vault, in Declaree's own page that shows it, and in Entra's Secret
+ * Token input. Nowhere else: no other storage area, no console line of any context, no other
+ * frame's DOM, not the guide panel, not the popup, not the support summary.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entraApplicationUrl } from '../fixtures/entra/site.ts';
 import {
   guidePanel,
+  keyLeaks,
   openPopup,
   placesShowing,
   type Session,
+  setPresenter,
   startSession,
   storageArea,
+  waitUntil,
 } from './extension.ts';
 import {
   generateKeyOnDeclaree,
+  mapUserNameFromMail,
+  openClassicUserMapping,
   openCredentialsForm,
   pressFill,
+  switchClassicProvisioningOn,
   testConnection,
 } from './journey.ts';
 
@@ -27,60 +34,35 @@ let verdict: string;
 /** Places the key was found after each step of the journey, outside the vault and its input. */
 const leaksByStep: Record<string, string[]> = {};
 
-/** Storage areas but the vault, every console line, and every Entra frame's DOM. */
-async function leaksNow(): Promise<string[]> {
-  const { vault: _vault, ...sessionRest } = await storageArea(session, 'session');
-  const leaks: string[] = [];
-  for (const [area, content] of [
-    ['local', await storageArea(session, 'local')],
-    ['sync', await storageArea(session, 'sync')],
-    ['session outside the vault', sessionRest],
-  ] as const) {
-    if (JSON.stringify(content).includes(key)) {
-      leaks.push(`storage ${area}`);
-    }
-  }
-
-  leaks.push(...session.consoleLines.filter((line) => line.includes(key)).map(() => 'console'));
-  for (const page of session.context.pages()) {
-    if (!page.url().includes('entra.microsoft')) {
-      continue;
-    }
-
-    for (const frame of page.frames()) {
-      leaks.push(...(await placesShowing(frame, key)).map((place) => `${frame.url()}: ${place}`));
-    }
-  }
-
-  return leaks;
-}
-
-beforeAll(async () => {
-  session = await startSession({ entra: { generation: 'new' } });
-  const declaree = await session.newPage();
-  await generateKeyOnDeclaree(declaree, 'de');
-  key = session.replicas.declaree.currentKey('de') ?? '';
-  leaksByStep['key captured'] = await leaksNow();
-
-  const entra = await session.newPage();
-  await entra.goto(
-    entraApplicationUrl('Provisioning', undefined, { objectId: randomUUID(), appId: randomUUID() }),
-  );
-  leaksByStep['provisioning page'] = await leaksNow();
-  const form = await openCredentialsForm(entra, 'new');
-  leaksByStep['form open'] = await leaksNow();
-  await pressFill(entra);
-  await guidePanel(entra).getByText('Next: press Test Connection.').waitFor();
-  leaksByStep.filled = await leaksNow();
-  verdict = await testConnection(entra, form);
-  leaksByStep.tested = await leaksNow();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
 describe('the key after the main journey', () => {
+  beforeAll(async () => {
+    session = await startSession({ entra: { generation: 'new' } });
+    const declaree = await session.newPage();
+    await generateKeyOnDeclaree(declaree, 'de');
+    key = session.replicas.declaree.currentKey('de') ?? '';
+    leaksByStep['key captured'] = await keyLeaks(session, key);
+
+    const entra = await session.newPage();
+    await entra.goto(
+      entraApplicationUrl('Provisioning', undefined, {
+        objectId: randomUUID(),
+        appId: randomUUID(),
+      }),
+    );
+    leaksByStep['provisioning page'] = await keyLeaks(session, key);
+    const form = await openCredentialsForm(entra, 'new');
+    leaksByStep['form open'] = await keyLeaks(session, key);
+    await pressFill(entra);
+    await guidePanel(entra).getByText('Next: press Test Connection.').waitFor();
+    leaksByStep.filled = await keyLeaks(session, key);
+    verdict = await testConnection(entra, form);
+    leaksByStep.tested = await keyLeaks(session, key);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
   it('was captured and accepted by Test connection, so the checks below look for a real key', () => {
     expect(key).toMatch(/^[A-Za-z0-9+/]{43}=$/);
     expect(verdict).toMatch(/authorized to enable provisioning/);
@@ -209,5 +191,101 @@ describe('the key after the main journey', () => {
     await guidePanel(entra ?? popup)
       .getByText(/holds no Declaree key yet/)
       .waitFor();
+  });
+});
+
+describe('the key after the steps that follow the fill, with presenter mode on and off', () => {
+  let later: Session;
+  let laterKey: string;
+  const leaksAfter: Record<string, string[]> = {};
+  const maskedWhile: Record<string, boolean> = {};
+  const application = { objectId: randomUUID(), appId: randomUUID() };
+
+  async function popupState(title: string): Promise<string> {
+    const popup = await openPopup(later);
+    const state = popup.locator('li.step').filter({ hasText: title }).locator('.state');
+    await state.waitFor();
+    const text = (await state.textContent()) ?? '';
+    await popup.close();
+    return text;
+  }
+
+  beforeAll(async () => {
+    // The classic form lives in the portal's top document, beside Mappings and Settings: the
+    // steps after the fill happen on the page that still holds the filled Secret Token input.
+    later = await startSession({ entra: { generation: 'classic', cycleMilliseconds: 300 } });
+    await generateKeyOnDeclaree(await later.newPage(), 'com');
+    laterKey = later.replicas.declaree.currentKey('com') ?? '';
+    const entra = await later.newPage();
+    await entra.goto(entraApplicationUrl('Provisioning', undefined, application));
+    // Answered as an administrator does early on; the question would cover the mapping editor.
+    await guidePanel(entra).getByRole('button', { name: 'Yes, it is' }).click();
+    const form = await openCredentialsForm(entra, 'classic');
+    await pressFill(entra);
+    await guidePanel(entra).getByText('Next: press Test Connection.').waitFor();
+    expect(await testConnection(entra, form)).toMatch(/authorized/);
+    leaksAfter['test connection'] = await keyLeaks(later, laterKey);
+
+    await setPresenter(later, true);
+    const masked = async () => ((await entra.locator('body').textContent()) ?? '').includes('•••');
+    await waitUntil(masked, 'identifiers masked');
+    leaksAfter['presenter on'] = await keyLeaks(later, laterKey);
+
+    await entra.getByRole('button', { name: 'Save', exact: true }).click();
+    await waitUntil(
+      async () => !('vault' in (await storageArea(later, 'session'))),
+      'key dropped after the save',
+    );
+    leaksAfter.save = await keyLeaks(later, laterKey);
+
+    await mapUserNameFromMail(entra, await openClassicUserMapping(entra));
+    await waitUntil(
+      async () => later.replicas.entra.userNameSourceOf(application.objectId) === 'mail',
+      'mapping saved',
+    );
+    maskedWhile.mappings = await masked();
+    leaksAfter.mappings = await keyLeaks(later, laterKey);
+
+    await setPresenter(later, false);
+    await waitUntil(async () => !(await masked()), 'identifiers shown again');
+    leaksAfter['presenter off'] = await keyLeaks(later, laterKey);
+
+    await switchClassicProvisioningOn(entra);
+    await guidePanel(entra)
+      .getByText(/provisioning cycle has completed|cycle is running/)
+      .waitFor();
+    leaksAfter['start provisioning'] = await keyLeaks(later, laterKey);
+  });
+
+  afterAll(async () => {
+    await later?.close();
+  });
+
+  it('went through every step, so the checks below follow a real journey', async () => {
+    expect(laterKey).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(maskedWhile.mappings).toBe(true);
+    for (const title of [
+      'Test Connection',
+      'Save the configuration',
+      'userName from mail',
+      'Start provisioning',
+    ]) {
+      expect(await popupState(title), title).toBe('Done');
+    }
+  });
+
+  it('is nowhere but the Secret Token input after any of these steps', () => {
+    expect(leaksAfter).toEqual({
+      'test connection': [],
+      'presenter on': [],
+      save: [],
+      mappings: [],
+      'presenter off': [],
+      'start provisioning': [],
+    });
+  });
+
+  it('was the key Entra saved, so the checks looked for the secret in use', () => {
+    expect(later.replicas.entra.savedSecretTokenEquals(laterKey, application.objectId)).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { entraApplicationUrl } from '../fixtures/entra/site.ts';
-import { guidePanel, openPopup, type Session, startSession } from './extension.ts';
+import { guidePanel, openPopup, type Session, setPresenter, startSession } from './extension.ts';
 import { generateKeyOnDeclaree, openCredentialsForm } from './journey.ts';
 
 let session: Session | undefined;
@@ -49,17 +49,6 @@ async function identifiersShown(frame: Frame): Promise<string[]> {
 async function allShown(page: Page): Promise<string[]> {
   const lists = await Promise.all(page.frames().map((frame) => identifiersShown(frame)));
   return lists.flat();
-}
-
-async function setPresenter(current: Session, on: boolean): Promise<void> {
-  const popup = await openPopup(current);
-  const toggle = popup.getByRole('checkbox', { name: /Presenter mode/ });
-  await toggle.waitFor();
-  if ((await toggle.isChecked()) !== on) {
-    await toggle.click();
-  }
-
-  await popup.close();
 }
 
 describe('presenter mode', () => {

@@ -10,8 +10,11 @@ import { entraPortalUrl, listedApplication } from '../fixtures/entra/site.ts';
 import { guidePanel, openPopup, type Session, startSession } from './extension.ts';
 import {
   generateKeyOnDeclaree,
+  mapUserNameFromMail,
+  openClassicUserMapping,
   openCredentialsForm,
   pressFill,
+  switchClassicProvisioningOn,
   testConnection,
 } from './journey.ts';
 
@@ -89,29 +92,12 @@ describe('the whole journey', () => {
     await entra.getByRole('button', { name: 'Save', exact: true }).click();
     await expectStep(entra, 'userName from mail');
 
-    const blade = entra.getByRole('region', { name: 'Declaree | Provisioning' });
-    await blade.getByRole('button', { name: 'Mappings', exact: true }).click();
-    await blade.getByRole('link', { name: 'Provision Microsoft Entra ID Users' }).click();
+    const mapping = await openClassicUserMapping(entra);
     await panel.getByText(/userName comes from “userPrincipalName”/).waitFor();
-    const mapping = entra.getByRole('region', { name: 'Attribute Mapping' });
-    const userName = mapping
-      .getByRole('row')
-      .filter({ has: entra.getByRole('gridcell', { name: 'userName', exact: true }) });
-    await userName.getByRole('link', { name: 'userPrincipalName' }).click();
-    const edit = entra.getByRole('region', { name: 'Edit Attribute' });
-    await edit.getByRole('combobox', { name: 'Source attribute' }).click();
-    // The option's right half is under the guide panel, as it would be for a person, who clicks
-    // on the word itself.
-    await edit
-      .getByRole('option', { name: 'mail', exact: true })
-      .click({ position: { x: 12, y: 8 } });
-    await edit.getByRole('button', { name: 'Ok' }).click();
-    await mapping.getByRole('button', { name: 'Save', exact: true }).click();
+    await mapUserNameFromMail(entra, mapping);
     await expectStep(entra, 'Start provisioning');
 
-    await blade.getByRole('button', { name: 'Settings', exact: true }).click();
-    await blade.getByRole('radio', { name: 'On' }).click();
-    await blade.getByRole('button', { name: 'Save', exact: true }).click();
+    await switchClassicProvisioningOn(entra);
     await expectStep(entra, 'Assign users and groups');
     await panel.getByText(/provisioning cycle has completed|cycle is running/).waitFor();
     const states = await popupStates(session);

@@ -252,7 +252,9 @@ export function GuidePanel({ status, send, orphaned, side, onMove, settings }: P
                 )
               )}
               {status.key.held &&
-                (status.lastFill === 'field-not-found' || status.lastFill === 'no-form') && (
+                (status.lastFill === 'field-not-found' ||
+                  status.lastFill === 'no-form' ||
+                  status.lastFill === 'sandboxed-frame') && (
                   <CopyTenantUrl instance={status.key.instance ?? 'com'} />
                 )}
               {status.target === 'entra-app-name' && (

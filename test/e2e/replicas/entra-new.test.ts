@@ -182,6 +182,27 @@ describe('Entra replica, new provisioning experience', () => {
     await blade.getByText(tenantUrl).waitFor();
   });
 
+  it('works in frames sandboxed to an opaque origin, as the portal may sandbox them', async () => {
+    replicas.configure({
+      entra: { generation: 'new', language: 'en', frameSandbox: 'allow-scripts allow-forms' },
+    });
+    const key = replicas.declaree.issueKey('com');
+    await page.goto(applicationUrl('Provisioning'));
+    const form = await openForm('Connect your application');
+    expect(await form.evaluate(() => self.origin)).toBe('null');
+    expect(await page.locator('iframe.fxs-part-frame').first().getAttribute('sandbox')).toBe(
+      'allow-scripts allow-forms',
+    );
+
+    await fillLikeFramework(
+      form.locator('input:not([type="password"])'),
+      declareeScimBaseUrl('com'),
+    );
+    await fillLikeFramework(form.locator('input[type="password"]'), key);
+    await form.getByRole('button', { name: 'Test connection' }).click();
+    await toast(page, successText).waitFor();
+  });
+
   it('serves the ProvisioningMenuBlade route with the same React blade', async () => {
     replicas.configure({ entra: { generation: 'new', language: 'en', appName: 'Declaree EU' } });
     const application = { objectId: randomUUID(), appId: randomUUID() };
