@@ -179,7 +179,13 @@ function isChosen(element: Element): boolean {
     : element.getAttribute('aria-checked') === 'true';
 }
 
-/** The control in this document, if it is shown; the innermost match when several nest. */
+const navigation = 'nav, [role="navigation"]';
+
+/**
+ * The control in this document, if it is shown; the innermost match when several nest. The same
+ * words in the page's body win over a menu entry, which only leads to a page (the new experience's
+ * "Start provisioning" is both a menu entry and the button on the page it opens).
+ */
 export function findControl(root: Document, id: ControlId): HTMLElement | undefined {
   const spec: ControlSpec = controlSpecs[id];
   if (spec.find) {
@@ -197,9 +203,10 @@ export function findControl(root: Document, id: ControlId): HTMLElement | undefi
       matches(spec, element) && isShown(element) && !(spec.uncheckedOnly && isChosen(element)),
   );
 
-  return found.find(
+  const innermost = found.filter(
     (element) => !found.some((other) => other !== element && element.contains(other)),
   );
+  return innermost.find((element) => !element.closest(navigation)) ?? innermost[0];
 }
 
 /** Which of the given controls this document shows. */
