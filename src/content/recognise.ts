@@ -9,7 +9,11 @@ import type { StepId } from '../journey/steps.ts';
 import { type ControlId, controlsShown, findControl } from '../pages/controls.ts';
 import { isAccountPage, recogniseKeyPage } from '../pages/declaree-key-page.ts';
 import { findCredentialsFields } from '../pages/entra-credentials-form.ts';
-import { findUserNameMapping, userNameComesFromMail } from '../pages/entra-mappings.ts';
+import {
+  findUserNameMapping,
+  hasUnsavedChanges,
+  userNameComesFromMail,
+} from '../pages/entra-mappings.ts';
 import { type Notice, notificationsShown } from '../pages/entra-notifications.ts';
 import {
   applicationNameOfBlade,
@@ -204,7 +208,8 @@ function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory)
   // the row-by-row readers below stay off this frame's hot path.
   const hasGrid = document.querySelector('[role="columnheader"], th') !== null;
   const mapping = hasGrid ? findUserNameMapping(document) : undefined;
-  if (mapping && userNameComesFromMail(mapping)) {
+  // Done once Entra has stored it: an edit that was not saved is lost when the admin moves on.
+  if (mapping && userNameComesFromMail(mapping) && !hasUnsavedChanges(mapping)) {
     doneSteps.push('entra-mappings');
   }
 

@@ -45,7 +45,14 @@ export const stepTargets: Record<StepId, readonly ControlId[]> = {
   'entra-credentials': [],
   'entra-test-connection': ['entra-test-connection'],
   'entra-save': ['entra-save', 'entra-create'],
-  'entra-mappings': ['entra-mappings'],
+  // An open editor comes first: in the classic blades the list stays visible beside it.
+  'entra-mappings': [
+    'entra-username-source-field',
+    'entra-username-ok',
+    'entra-username-source',
+    'entra-mapping-save',
+    'entra-mappings',
+  ],
   'entra-start': ['entra-start-provisioning', 'entra-provisioning-menu'],
   'assign-users-groups': ['entra-add-user-group', 'entra-users-groups-menu'],
   'check-results': ['entra-provisioning-logs', 'entra-provisioning-menu'],

@@ -5,6 +5,12 @@
  */
 import { findFieldByLabel } from '../dom/find-field.ts';
 import { normaliseText } from '../dom/text.ts';
+import {
+  findMappingSave,
+  findUserNameEditorOk,
+  findUserNameSourceField,
+  findUserNameSourceOpener,
+} from './entra-mappings.ts';
 import { declareeLabels, entraLabels } from './labels.ts';
 
 interface ControlSpec {
@@ -18,6 +24,11 @@ interface ControlSpec {
   names?: readonly string[];
   /** Parts of the name it may have, for long names that vary around a stable phrase. */
   nameParts?: readonly string[];
+  /**
+   * A control known by where it stands, not by its words (a row's cell, a panel's button); what it
+   * finds still has to match the selector.
+   */
+  find?: (root: Document) => HTMLElement | undefined;
 }
 
 const clickable =
@@ -84,6 +95,12 @@ export const controlSpecs = {
   'entra-test-connection': { selector: clickable, names: entraLabels.testConnection },
   'entra-save': { selector: clickable, names: ['Save', 'Speichern'] },
   'entra-create': { selector: clickable, names: ['Create', 'Erstellen'] },
+  // The userName mapping, from the list to the saved change: the row's source, the editor's
+  // source drop-down, its Ok, and the list's Save while the change is not stored yet.
+  'entra-username-source': { selector: clickable, find: findUserNameSourceOpener },
+  'entra-username-source-field': { selector: '[role="combobox"]', find: findUserNameSourceField },
+  'entra-username-ok': { selector: clickable, find: findUserNameEditorOk },
+  'entra-mapping-save': { selector: clickable, find: findMappingSave },
   'entra-mappings': {
     selector: clickable,
     names: ['Mappings', 'Zuordnungen', 'Attribute mapping', 'Attributzuordnung'],
@@ -162,9 +179,20 @@ function isChosen(element: Element): boolean {
     : element.getAttribute('aria-checked') === 'true';
 }
 
-/** The control in this document, if it is shown; the innermost match when several nest. */
+const navigation = 'nav, [role="navigation"]';
+
+/**
+ * The control in this document, if it is shown; the innermost match when several nest. The same
+ * words in the page's body win over a menu entry, which only leads to a page (the new experience's
+ * "Start provisioning" is both a menu entry and the button on the page it opens).
+ */
 export function findControl(root: Document, id: ControlId): HTMLElement | undefined {
   const spec: ControlSpec = controlSpecs[id];
+  if (spec.find) {
+    const found = spec.find(root);
+    return found?.matches(spec.selector) && isShown(found) ? found : undefined;
+  }
+
   if (spec.emptyFieldLabels) {
     const field = findFieldByLabel(root, spec.emptyFieldLabels);
     return field && field.value === '' && isShown(field) ? field : undefined;
@@ -175,9 +203,10 @@ export function findControl(root: Document, id: ControlId): HTMLElement | undefi
       matches(spec, element) && isShown(element) && !(spec.uncheckedOnly && isChosen(element)),
   );
 
-  return found.find(
+  const innermost = found.filter(
     (element) => !found.some((other) => other !== element && element.contains(other)),
   );
+  return innermost.find((element) => !element.closest(navigation)) ?? innermost[0];
 }
 
 /** Which of the given controls this document shows. */

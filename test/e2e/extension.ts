@@ -43,6 +43,41 @@ export function guidePanel(page: Page): Locator {
   return page.getByRole('region', { name: panelName });
 }
 
+/** Whether the guide's highlight is drawn in this frame, around whatever control. */
+export async function hasHighlight(frame: Frame): Promise<boolean> {
+  return frame.evaluate(() => document.querySelector('declaree-setup-highlight') !== null);
+}
+
+/**
+ * Whether the guide's highlight surrounds this control: drawn in the control's own frame, around
+ * it and not much larger. False while the control is not on the page.
+ */
+export async function isHighlighted(control: Locator): Promise<boolean> {
+  return control
+    .evaluate(
+      (element) => {
+        const outline = document
+          .querySelector('declaree-setup-highlight')
+          ?.shadowRoot?.querySelector('div');
+        if (!outline) {
+          return false;
+        }
+
+        const box = outline.getBoundingClientRect();
+        const rect = element.getBoundingClientRect();
+        const surrounds =
+          box.left <= rect.left &&
+          box.top <= rect.top &&
+          box.right >= rect.right &&
+          box.bottom >= rect.bottom;
+        return surrounds && box.width - rect.width <= 16 && box.height - rect.height <= 16;
+      },
+      undefined,
+      { timeout: 1000 },
+    )
+    .catch(() => false);
+}
+
 export async function openPopup(session: Session): Promise<Page> {
   const popup = await session.context.newPage();
   await popup.goto(`chrome-extension://${session.extensionId}/src/popup/index.html`);

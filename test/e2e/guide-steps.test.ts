@@ -4,11 +4,18 @@
  * saved it, and lets the admin mark, skip and go back by hand.
  */
 import { randomUUID } from 'node:crypto';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { entraApplicationUrl } from '../fixtures/entra/site.ts';
 import type { ReplicaOptions } from '../fixtures/replicas.ts';
-import { guidePanel, openPopup, type Session, startSession, storageArea } from './extension.ts';
+import {
+  guidePanel,
+  hasHighlight,
+  openPopup,
+  type Session,
+  startSession,
+  storageArea,
+} from './extension.ts';
 import {
   generateKeyOnDeclaree,
   openCredentialsForm,
@@ -30,10 +37,6 @@ async function start(options: ReplicaOptions): Promise<Session> {
 
 function applicationUrl(menuItem: string): string {
   return entraApplicationUrl(menuItem, undefined, { objectId: randomUUID(), appId: randomUUID() });
-}
-
-async function hasHighlight(frame: Frame): Promise<boolean> {
-  return frame.evaluate(() => document.querySelector('declaree-setup-highlight') !== null);
 }
 
 async function popupStateOf(current: Session, title: string): Promise<string> {
