@@ -367,7 +367,7 @@ function normaliseId(id: string | undefined): string | undefined {
 // hashes are always confirmed by comparing the keys themselves.
 const fnvOffsetBasis = 0x811c9dc5;
 const fnvPrime = 0x01000193;
-// What hashOfTidyAsciiName returns for other names, telling which key function they need.
+// What hashOfTidyName returns for other names, telling which key function they need.
 const seenNonAscii = -1;
 const untidyOrEmpty = -2;
 
@@ -379,21 +379,32 @@ function hashOfKey(key: string): number {
   return hash >>> 0;
 }
 
+// The lower case of every character a plain Latin name may hold, by code unit, taken from
+// toLowerCase itself; 0 for the characters below U+0180 that such a name may not hold.
+const plainLatinLowerCase = new Uint16Array(0x180);
+{
+  const plainLatin = new RegExp(plainLatinCharacter);
+  for (let code = 0; code < plainLatinLowerCase.length; code += 1) {
+    const character = String.fromCharCode(code);
+    if (plainLatin.test(character)) {
+      plainLatinLowerCase[code] = character.toLowerCase().charCodeAt(0);
+    }
+  }
+}
+
 /**
- * For a name of printable ASCII words with single spaces between them, which is most names, the
- * hash of its key, computed without building the key. For a name with a character beyond ASCII,
- * seenNonAscii; for any other, untidyOrEmpty.
+ * For a plain Latin name (see plainLatinName), which is most names, the hash of its key,
+ * computed without building the key: that key is the name in lower case, one character for
+ * one. For another name with a character beyond ASCII, seenNonAscii; for any other,
+ * untidyOrEmpty.
  */
-function hashOfTidyAsciiName(name: string): number {
+function hashOfTidyName(name: string): number {
   let hash = fnvOffsetBasis;
   let afterSpace = true;
   let tidy = true;
+  let beyondAscii = false;
   for (let index = 0; index < name.length; index += 1) {
     let code = name.charCodeAt(index);
-    if (code >= 0x80) {
-      return seenNonAscii;
-    }
-
     if (code === 0x20) {
       tidy &&= !afterSpace;
       afterSpace = true;
@@ -401,49 +412,58 @@ function hashOfTidyAsciiName(name: string): number {
       tidy = false;
       afterSpace = true;
     } else {
-      afterSpace = false;
-      if (code >= 0x41 && code <= 0x5a) {
-        code += 0x20;
+      const lowerCase = code < 0x180 ? (plainLatinLowerCase[code] as number) : 0;
+      if (lowerCase === 0) {
+        return seenNonAscii;
       }
+
+      beyondAscii ||= code >= 0x80;
+      afterSpace = false;
+      code = lowerCase;
     }
     hash = Math.imul(hash ^ code, fnvPrime);
   }
-  return tidy && !afterSpace ? hash >>> 0 : untidyOrEmpty;
+
+  if (tidy && !afterSpace) {
+    return hash >>> 0;
+  }
+  return beyondAscii ? seenNonAscii : untidyOrEmpty;
 }
 
-/** Equality without regard to the case of ASCII letters; other characters must be equal. */
-function equalIgnoringAsciiCase(left: string, right: string): boolean {
+/**
+ * Equality without regard to the case of the letters a plain Latin name may hold; other
+ * characters must be equal. Keys hold none of those letters in upper case, so comparing keys
+ * and plain Latin names this way compares their keys.
+ */
+function equalIgnoringPlainLatinCase(left: string, right: string): boolean {
   if (left.length !== right.length) {
     return false;
   }
 
   for (let index = 0; index < left.length; index += 1) {
-    let leftCode = left.charCodeAt(index);
-    let rightCode = right.charCodeAt(index);
-    if (leftCode !== rightCode) {
-      if (leftCode >= 0x41 && leftCode <= 0x5a) {
-        leftCode += 0x20;
-      }
-      if (rightCode >= 0x41 && rightCode <= 0x5a) {
-        rightCode += 0x20;
-      }
-      if (leftCode !== rightCode) {
-        return false;
-      }
+    const leftCode = left.charCodeAt(index);
+    const rightCode = right.charCodeAt(index);
+    if (leftCode !== rightCode && lowerCaseOf(leftCode) !== lowerCaseOf(rightCode)) {
+      return false;
     }
   }
   return true;
 }
 
+function lowerCaseOf(code: number): number {
+  const lowerCase = code < 0x180 ? (plainLatinLowerCase[code] as number) : 0;
+  return lowerCase === 0 ? code : lowerCase;
+}
+
 // What the index notes about each entry's name, as bits.
-const tidyAsciiBit = 1;
+const tidyBit = 1;
 const greekOrCyrillicBit = 2;
 
 /**
  * Which entries share a key: a hash table sized once for all names and holding only numbers.
  * A Map from key strings built a string for every name, kept them all alive for the garbage
  * collector to copy and rehashed as it grew; with it 100,000 names cost about twenty times as
- * much as 10,000, where ten times is the aim. A tidy ASCII name (most of them) gets no key
+ * much as 10,000, where ten times is the aim. A plain Latin name (most of them) gets no key
  * string at all: its hash is computed from the name. The hashes are all computed first and the
  * table filled after, so that the string work does not push the table out of the CPU cache.
  */
@@ -465,8 +485,8 @@ class NameIndex {
   /** Entry plus one in each slot; 0 for an empty slot. */
   private readonly slots: Int32Array;
   /**
-   * The key of each name that is not tidy ASCII, kept from the first pass; a tidy ASCII name
-   * stands for its own key, compared without regard to ASCII case.
+   * The key of each name that is not plain Latin, kept from the first pass; a plain Latin name
+   * stands for its own key, compared without regard to the case of its letters.
    */
   private readonly keysBuilt: (string | undefined)[];
 
@@ -518,9 +538,9 @@ class NameIndex {
   /** The hash of an entry's key; an empty name is marked in firstOfKey instead. */
   private hashOfEntry(index: number): number {
     const name = (this.groups[index] as GroupEntry).name;
-    const hash = hashOfTidyAsciiName(name);
+    const hash = hashOfTidyName(name);
     if (hash >= 0) {
-      this.kinds[index] = tidyAsciiBit;
+      this.kinds[index] = tidyBit;
       return hash | 0;
     }
 
@@ -576,12 +596,15 @@ class NameIndex {
 
   /** Whether an entry's key is the given key, or else the key of the entry being added. */
   private hasKey(index: number, key: string | undefined, adding: number): boolean {
-    return equalIgnoringAsciiCase(this.keyOrTidyName(index), key ?? this.keyOrTidyName(adding));
+    return equalIgnoringPlainLatinCase(
+      this.keyOrTidyName(index),
+      key ?? this.keyOrTidyName(adding),
+    );
   }
 
   /**
-   * The key, or a tidy ASCII name, which is its key but for ASCII case. Keys hold no capital
-   * ASCII letters, so comparing either without regard to ASCII case compares the keys.
+   * The key, or a plain Latin name, which is its key but for the case of its letters (see
+   * equalIgnoringPlainLatinCase).
    */
   private keyOrTidyName(index: number): string {
     return this.keysBuilt[index] ?? (this.groups[index] as GroupEntry).name;
