@@ -524,15 +524,27 @@ class NameIndex {
     return this.search(hashOfKey(key) | 0, key, -1);
   }
 
-  /** Every entry with the same key as this first entry, in input order. */
-  entriesOfKey(first: number): number[] {
-    const entries: number[] = [];
+  /**
+   * Writes every entry with the same key as this first entry into `entries`, in input order,
+   * and returns how many there are. The caller's array is reused from key to key.
+   */
+  entriesOfKey(first: number, entries: number[]): number {
+    let count = 0;
     for (let later = this.laterOfKey[first] as number; later !== 0; ) {
-      entries.push(later - 1);
+      entries[count] = later - 1;
+      count += 1;
       later = this.laterOfKey[later - 1] as number;
     }
-    entries.push(first);
-    return entries.reverse();
+    entries[count] = first;
+    count += 1;
+
+    // The chain runs from the latest entry back to the first.
+    for (let low = 0, high = count - 1; low < high; low += 1, high -= 1) {
+      const swapped = entries[low] as number;
+      entries[low] = entries[high] as number;
+      entries[high] = swapped;
+    }
+    return count;
   }
 
   /** The hash of an entry's key; an empty name is marked in firstOfKey instead. */
@@ -612,52 +624,86 @@ class NameIndex {
 }
 
 /**
- * Keeps one index per group: the first entry of each id. Entries without an id are each a group
+ * Keeps one entry per group: the first entry of each id. Entries without an id are each a group
  * of their own, because two rows named "Finance" on a page are two groups unless ids say
  * otherwise, and Entra does allow that; only the very same entry object counts once. Ids are
  * read here rather than for every name because only names that share a key or a look need them.
+ *
+ * One sieve serves every list in turn and keeps its arrays: thousands of keys are shared by a
+ * group seen twice and nothing else, and they should leave no garbage behind.
  */
-function distinctGroups(indices: readonly number[], groups: readonly GroupEntry[]): number[] {
-  // Most lists hold two or three entries, where a plain list beats a Set; a long list (a name
-  // given to hundreds of groups) takes the Set, so that the work stays linear.
-  const seen: Array<string | GroupEntry> = [];
-  const seenSet = indices.length > 8 ? new Set<string | GroupEntry>() : undefined;
-  const distinct: number[] = [];
-  for (const index of indices) {
-    const entry = groups[index] as GroupEntry;
-    const identity = normaliseId(entry.id) ?? entry;
-    if (seenSet ? seenSet.has(identity) : seen.includes(identity)) {
-      continue;
-    }
+class GroupSieve {
+  /** How many entries the last list kept; they are the first ones in `kept`. */
+  keptCount = 0;
+  readonly kept: number[] = [];
+  private readonly seen: Array<string | GroupEntry> = [];
+  private readonly groups: readonly GroupEntry[];
 
-    seenSet?.add(identity);
-    seen.push(identity);
-    distinct.push(index);
+  constructor(groups: readonly GroupEntry[]) {
+    this.groups = groups;
   }
-  return distinct;
+
+  /** Keeps the first entry of each group among these, in their order. */
+  sift(indices: readonly number[], count: number): void {
+    // Most lists hold two or three entries, where a plain list beats a Set; a long list (a name
+    // given to hundreds of groups) takes the Set, so that the work stays linear.
+    const seenSet = count > 8 ? new Set<string | GroupEntry>() : undefined;
+    this.keptCount = 0;
+    for (let position = 0; position < count; position += 1) {
+      const index = indices[position] as number;
+      const entry = this.groups[index] as GroupEntry;
+      const identity = normaliseId(entry.id) ?? entry;
+      if (seenSet) {
+        if (seenSet.has(identity)) {
+          continue;
+        }
+        seenSet.add(identity);
+      } else {
+        if (this.hasSeen(identity)) {
+          continue;
+        }
+        this.seen[this.keptCount] = identity;
+      }
+
+      this.kept[this.keptCount] = index;
+      this.keptCount += 1;
+    }
+  }
+
+  /** A collision of the entries kept, with arrays of its own. */
+  collision(kind: CollisionKind): PlacedCollision {
+    const entries = new Array<GroupEntry>(this.keptCount);
+    const names = new Array<string>(this.keptCount);
+    for (let position = 0; position < this.keptCount; position += 1) {
+      const entry = this.groups[this.kept[position] as number] as GroupEntry;
+      entries[position] = entry;
+      names[position] = entry.name;
+    }
+    return { at: this.kept[0] as number, collision: { kind, names, groups: entries } };
+  }
+
+  private hasSeen(identity: string | GroupEntry): boolean {
+    for (let position = 0; position < this.keptCount; position += 1) {
+      if (this.seen[position] === identity) {
+        return true;
+      }
+    }
+    return false;
+  }
 }
 
 /** A collision with the position of its first entry, for sorting. */
 type PlacedCollision = { at: number; collision: Collision };
 
-function placedCollision(
-  kind: CollisionKind,
-  indices: readonly number[],
-  groups: readonly GroupEntry[],
-): PlacedCollision {
-  const entries = indices.map((index) => groups[index] as GroupEntry);
-  return {
-    at: indices[0] ?? 0,
-    collision: { kind, names: entries.map((entry) => entry.name), groups: entries },
-  };
-}
-
 function sameNameCollisions(groups: readonly GroupEntry[], names: NameIndex): PlacedCollision[] {
   const found: PlacedCollision[] = [];
+  const sieve = new GroupSieve(groups);
+  const entries: number[] = [];
   for (const first of names.repeatedFirsts) {
-    const distinct = distinctGroups(names.entriesOfKey(first), groups);
-    if (distinct.length > 1) {
-      found.push(placedCollision('same-name', distinct, groups));
+    const count = names.entriesOfKey(first, entries);
+    sieve.sift(entries, count);
+    if (sieve.keptCount > 1) {
+      found.push(sieve.collision('same-name'));
     }
   }
   return found;
@@ -677,14 +723,16 @@ function lookAlikeCollisions(groups: readonly GroupEntry[], names: NameIndex): P
   // tenant without any costs one check per Greek or Cyrillic name and no skeleton at all.
   const indicesOfSkeleton = new Map<string, number[]>();
   const mixing = new Set<number>();
-  const unmixed: Array<{ index: number; decomposed: string }> = [];
+  const unmixed: number[] = [];
+  const unmixedDecomposed: string[] = [];
   for (const index of names.withGreekOrCyrillic) {
     const decomposed = (groups[index] as GroupEntry).name.normalize('NFKD');
     if (mixesScriptsDecomposed(decomposed)) {
       mixing.add(index);
       addToBucket(indicesOfSkeleton, skeletonOfDecomposed(decomposed), index);
     } else {
-      unmixed.push({ index, decomposed });
+      unmixed.push(index);
+      unmixedDecomposed.push(decomposed);
     }
   }
 
@@ -693,29 +741,40 @@ function lookAlikeCollisions(groups: readonly GroupEntry[], names: NameIndex): P
   }
 
   // Names wholly in Greek or Cyrillic join a mixing name's look, never start one of their own.
-  for (const { index, decomposed } of unmixed) {
-    const bucket = indicesOfSkeleton.get(skeletonOfDecomposed(decomposed));
+  for (const [position, index] of unmixed.entries()) {
+    const bucket = indicesOfSkeleton.get(
+      skeletonOfDecomposed(unmixedDecomposed[position] as string),
+    );
     bucket?.push(index);
   }
 
   const found: PlacedCollision[] = [];
+  const sieve = new GroupSieve(groups);
+  const sameKey: number[] = [];
   for (const [nameSkeleton, bucket] of indicesOfSkeleton) {
     // Names without Greek or Cyrillic letters join through their key, which is their skeleton.
+    // A look that only one name has cannot collide; most looks are such, and are passed over
+    // before any id is read.
     const firstPlain = names.firstWithKey(nameSkeleton);
-    const sameKey = firstPlain < 0 ? [] : names.entriesOfKey(firstPlain);
-    const plain = sameKey.filter((index) => !names.isGreekOrCyrillic(index));
-    const indices = [...bucket, ...plain].sort((left, right) => left - right);
-    const distinct = distinctGroups(indices, groups);
-
-    // Names sharing one key already collide as 'same-name'; looking alike needs two keys. The
-    // mixing name is checked again because it may have been the same group seen twice.
-    const firstKey = names.firstOfKey[distinct[0] as number];
-    const twoKeys = distinct.some((index) => names.firstOfKey[index] !== firstKey);
-    if (!twoKeys || !distinct.some((index) => mixing.has(index))) {
+    if (firstPlain < 0 && bucket.length === 1) {
       continue;
     }
 
-    found.push(placedCollision('looks-like', distinct, groups));
+    const sameKeyCount = firstPlain < 0 ? 0 : names.entriesOfKey(firstPlain, sameKey);
+    const plain = sameKey.slice(0, sameKeyCount).filter((index) => !names.isGreekOrCyrillic(index));
+    const indices = [...bucket, ...plain].sort((left, right) => left - right);
+
+    // Names sharing one key already collide as 'same-name'; looking alike needs two keys. The
+    // mixing name is checked again because it may have been the same group seen twice.
+    sieve.sift(indices, indices.length);
+    const kept = sieve.kept.slice(0, sieve.keptCount);
+    const firstKey = names.firstOfKey[kept[0] as number];
+    const twoKeys = kept.some((index) => names.firstOfKey[index] !== firstKey);
+    if (!twoKeys || !kept.some((index) => mixing.has(index))) {
+      continue;
+    }
+
+    found.push(sieve.collision('looks-like'));
   }
   return found;
 }
