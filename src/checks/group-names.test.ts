@@ -404,6 +404,19 @@ describe('findCollisions', () => {
     expect(findCollisions(entries('group 1s', 'GROUP 1S', 'group 6d20'))).toHaveLength(1);
   });
 
+  it('keeps apart keys that share a hash, also when both repeat or one has a look-alike', () => {
+    // "group 1s" and "group 6d20" have the same 32-bit FNV-1a hash.
+    const withCyrillicO = 'gr\u043eup 6d20';
+    const collisions = findCollisions(
+      entries('group 1s', 'Group 6D20', 'GROUP 1S', 'group 6d20', withCyrillicO),
+    );
+    expect(summary(collisions)).toEqual([
+      { kind: 'same-name', names: ['group 1s', 'GROUP 1S'] },
+      { kind: 'same-name', names: ['Group 6D20', 'group 6d20'] },
+      { kind: 'looks-like', names: ['Group 6D20', 'group 6d20', withCyrillicO] },
+    ]);
+  });
+
   it('returns collisions in the order of their first entry', () => {
     const collisions = findCollisions(entries('Sales', 'Finance', 'finance', 'SALES'));
     expect(summary(collisions)).toEqual([

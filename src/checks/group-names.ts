@@ -436,6 +436,10 @@ function hashOfTidyName(name: string): number {
  * and plain Latin names this way compares their keys.
  */
 function equalIgnoringPlainLatinCase(left: string, right: string): boolean {
+  // Names written alike, the usual duplicates, are compared by the engine in one step.
+  if (left === right) {
+    return true;
+  }
   if (left.length !== right.length) {
     return false;
   }
@@ -460,18 +464,28 @@ const tidyBit = 1;
 const greekOrCyrillicBit = 2;
 
 /**
- * Which entries share a key: a hash table sized once for all names and holding only numbers.
- * A Map from key strings built a string for every name, kept them all alive for the garbage
- * collector to copy and rehashed as it grew; with it 100,000 names cost about twenty times as
- * much as 10,000, where ten times is the aim. A plain Latin name (most of them) gets no key
- * string at all: its hash is computed from the name. The hashes are all computed first and the
- * table filled after, so that the string work does not push the table out of the CPU cache.
+ * Which entries share a key, found in three passes.
+ *
+ * 1. Every name is read once, in input order, and its key hashed. A tidy name (most of them)
+ *    gets no key string: its hash is computed from the name. Greek and Cyrillic names are also
+ *    decomposed here for the look-alike check, while they are at hand.
+ * 2. A hash table sized once for all names and holding only numbers chains the entries by hash.
+ * 3. The entries whose hash is shared, and only those, are read again to confirm by their keys
+ *    that they are the same name; the rare ones that merely share the hash get chains of their
+ *    own.
+ *
+ * With 100,000 names the entries no longer fit in the processor's cache, so an entry read a
+ * second time has to come from main memory again, where at 10,000 it is still at hand. Comparing
+ * keys while filling the table, as this did before, read a key's first entry again for every
+ * later one, from anywhere in the input, in between the table's own reads.
  */
 class NameIndex {
   /** For each entry, the first entry with the same key; -1 for an empty name. */
   readonly firstOfKey: Int32Array;
   readonly withGreekOrCyrillic: number[] = [];
-  /** First entries of the keys seen more than once, in the order the second one was seen. */
+  /** The names of withGreekOrCyrillic in compatibility decomposition (NFKD), when asked for. */
+  readonly decomposedNames: string[] = [];
+  /** First entries of the keys seen more than once. */
   readonly repeatedFirsts: number[] = [];
 
   private readonly groups: readonly GroupEntry[];
@@ -482,15 +496,20 @@ class NameIndex {
    * to the latest, each later entry to the one before it, so adding one needs no walk.
    */
   private readonly laterOfKey: Int32Array;
-  /** Entry plus one in each slot; 0 for an empty slot. */
+  /** Entry plus one in each slot, one slot per hash; 0 for an empty slot. */
   private readonly slots: Int32Array;
   /**
-   * The key of each name that is not plain Latin, kept from the first pass; a plain Latin name
-   * stands for its own key, compared without regard to the case of its letters.
+   * The key of each name that is not tidy, kept from the first pass; a tidy name stands for its
+   * own key (see keyOrTidyName).
    */
   private readonly keysBuilt: (string | undefined)[];
+  /**
+   * For the rare first entry whose hash turned out to be shared with other keys: the first
+   * entries of those keys, which have no slot of their own.
+   */
+  private readonly otherFirstsOfHash = new Map<number, number[]>();
 
-  constructor(groups: readonly GroupEntry[]) {
+  constructor(groups: readonly GroupEntry[], decompose: boolean) {
     this.groups = groups;
     this.firstOfKey = new Int32Array(groups.length);
     this.kinds = new Uint8Array(groups.length);
@@ -498,7 +517,7 @@ class NameIndex {
     this.laterOfKey = new Int32Array(groups.length);
     this.keysBuilt = new Array(groups.length);
     for (let index = 0; index < groups.length; index += 1) {
-      this.hashes[index] = this.hashOfEntry(index);
+      this.hashEntry(index, decompose);
     }
 
     // At most half full, so a search meets an empty slot soon.
@@ -507,11 +526,16 @@ class NameIndex {
       capacity *= 2;
     }
     this.slots = new Int32Array(capacity);
-
+    const sharedHashes: number[] = [];
     for (let index = 0; index < groups.length; index += 1) {
-      if (this.firstOfKey[index] === 0) {
-        this.place(index);
+      if (this.firstOfKey[index] === 0 && this.placeByHash(index)) {
+        sharedHashes.push(this.firstOfKey[index] as number);
       }
+    }
+
+    const entries: number[] = [];
+    for (const first of sharedHashes) {
+      this.confirmKeys(first, entries);
     }
   }
 
@@ -521,7 +545,15 @@ class NameIndex {
 
   /** The first entry whose key is this key, or -1. */
   firstWithKey(key: string): number {
-    return this.search(hashOfKey(key) | 0, key, -1);
+    const first = this.firstWithHash(hashOfKey(key) | 0);
+    if (first < 0 || equalIgnoringPlainLatinCase(this.keyOrTidyName(first), key)) {
+      return first;
+    }
+
+    const others = this.otherFirstsOfHash.get(first) ?? [];
+    return (
+      others.find((other) => equalIgnoringPlainLatinCase(this.keyOrTidyName(other), key)) ?? -1
+    );
   }
 
   /**
@@ -547,76 +579,120 @@ class NameIndex {
     return count;
   }
 
-  /** The hash of an entry's key; an empty name is marked in firstOfKey instead. */
-  private hashOfEntry(index: number): number {
+  /** Notes the hash of an entry's key; an empty name is marked in firstOfKey instead. */
+  private hashEntry(index: number, decompose: boolean): void {
     const name = (this.groups[index] as GroupEntry).name;
     const hash = hashOfTidyName(name);
     if (hash >= 0) {
       this.kinds[index] = tidyBit;
-      return hash | 0;
+      this.hashes[index] = hash | 0;
+      return;
     }
 
     const key = hash === seenNonAscii ? unicodeKey(name) : keyOf(name, untidyAscii);
     if (key === '') {
       this.firstOfKey[index] = -1;
-      return 0;
+      return;
     }
     if (mayHoldGreekOrCyrillic.test(name)) {
       this.kinds[index] = greekOrCyrillicBit;
       this.withGreekOrCyrillic.push(index);
+      if (decompose) {
+        this.decomposedNames.push(name.normalize('NFKD'));
+      }
     }
     this.keysBuilt[index] = key;
-    return hashOfKey(key) | 0;
-  }
-
-  private place(index: number): void {
-    const first = this.search(this.hashes[index] as number, undefined, index);
-    this.firstOfKey[index] = first;
-    if (first === index) {
-      return;
-    }
-
-    if (this.laterOfKey[first] === 0) {
-      this.repeatedFirsts.push(first);
-    }
-    this.laterOfKey[index] = this.laterOfKey[first] as number;
-    this.laterOfKey[first] = index + 1;
+    this.hashes[index] = hashOfKey(key) | 0;
   }
 
   /**
-   * Linear probing from the hash's slot, comparing keys only where hashes are equal. An entry
-   * being added (adding >= 0, key left out) takes the first empty slot met and is then its key's
-   * first entry; a search for a given key ends there with -1.
+   * Puts an entry in the slot of its hash, or chains it to the entry already there. True when
+   * the entry is the second one with that hash.
    */
-  private search(hash: number, key: string | undefined, adding: number): number {
+  private placeByHash(index: number): boolean {
+    const hash = this.hashes[index] as number;
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const stored = this.slots[slot] as number;
       if (stored === 0) {
-        if (adding >= 0) {
-          this.slots[slot] = adding + 1;
-        }
-        return adding;
+        this.slots[slot] = index + 1;
+        this.firstOfKey[index] = index;
+        return false;
       }
 
-      const other = stored - 1;
-      if (this.hashes[other] === hash && this.hasKey(other, key, adding)) {
-        return other;
+      const first = stored - 1;
+      if (this.hashes[first] === hash) {
+        this.firstOfKey[index] = first;
+        const latest = this.laterOfKey[first] as number;
+        this.laterOfKey[index] = latest;
+        this.laterOfKey[first] = index + 1;
+        return latest === 0;
       }
     }
   }
 
-  /** Whether an entry's key is the given key, or else the key of the entry being added. */
-  private hasKey(index: number, key: string | undefined, adding: number): boolean {
-    return equalIgnoringPlainLatinCase(
-      this.keyOrTidyName(index),
-      key ?? this.keyOrTidyName(adding),
-    );
+  private firstWithHash(hash: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const stored = this.slots[slot] as number;
+      if (stored === 0 || this.hashes[stored - 1] === hash) {
+        return stored - 1;
+      }
+    }
   }
 
   /**
-   * The key, or a plain Latin name, which is its key but for the case of its letters (see
-   * equalIgnoringPlainLatinCase).
+   * Confirms that the entries chained to a first entry by their hash have its key. Nearly always
+   * they do; entries whose key differs are moved to chains of their own, each led by the
+   * earliest entry with that key.
+   */
+  private confirmKeys(first: number, entries: number[]): void {
+    const count = this.entriesOfKey(first, entries);
+    const key = this.keyOrTidyName(first);
+    for (let position = 1; position < count; position += 1) {
+      if (!equalIgnoringPlainLatinCase(this.keyOrTidyName(entries[position] as number), key)) {
+        this.splitByKey(entries.slice(0, count));
+        return;
+      }
+    }
+
+    this.repeatedFirsts.push(first);
+  }
+
+  /**
+   * Chains entries that share a hash by key instead, each key's earliest entry leading. The
+   * first of them keeps the slot; the others are found through otherFirstsOfHash.
+   */
+  private splitByKey(entries: readonly number[]): void {
+    const firsts: number[] = [];
+    const firstKeys: string[] = [];
+    for (const index of entries) {
+      const key = this.keyOrTidyName(index);
+      const keyNumber = firstKeys.findIndex((firstKey) =>
+        equalIgnoringPlainLatinCase(firstKey, key),
+      );
+      if (keyNumber < 0) {
+        firsts.push(index);
+        firstKeys.push(key);
+        this.firstOfKey[index] = index;
+        this.laterOfKey[index] = 0;
+        continue;
+      }
+
+      const first = firsts[keyNumber] as number;
+      if (this.laterOfKey[first] === 0) {
+        this.repeatedFirsts.push(first);
+      }
+      this.firstOfKey[index] = first;
+      this.laterOfKey[index] = this.laterOfKey[first] as number;
+      this.laterOfKey[first] = index + 1;
+    }
+    this.otherFirstsOfHash.set(firsts[0] as number, firsts.slice(1));
+  }
+
+  /**
+   * The key of an entry, or its tidy name, which is its key but for the case of plain Latin
+   * letters; equalIgnoringPlainLatinCase compares either kind with either.
    */
   private keyOrTidyName(index: number): string {
     return this.keysBuilt[index] ?? (this.groups[index] as GroupEntry).name;
@@ -725,8 +801,8 @@ function lookAlikeCollisions(groups: readonly GroupEntry[], names: NameIndex): P
   const mixing = new Set<number>();
   const unmixed: number[] = [];
   const unmixedDecomposed: string[] = [];
-  for (const index of names.withGreekOrCyrillic) {
-    const decomposed = (groups[index] as GroupEntry).name.normalize('NFKD');
+  for (const [position, index] of names.withGreekOrCyrillic.entries()) {
+    const decomposed = names.decomposedNames[position] as string;
     if (mixesScriptsDecomposed(decomposed)) {
       mixing.add(index);
       addToBucket(indicesOfSkeleton, skeletonOfDecomposed(decomposed), index);
@@ -799,10 +875,11 @@ export function findCollisions(
   groups: readonly GroupEntry[],
   options: FindCollisionsOptions = {},
 ): Collision[] {
-  const names = new NameIndex(groups);
+  const lookAlikes = options.lookAlikes !== false;
+  const names = new NameIndex(groups, lookAlikes);
 
   const found = sameNameCollisions(groups, names);
-  if (options.lookAlikes !== false) {
+  if (lookAlikes) {
     found.push(...lookAlikeCollisions(groups, names));
   }
 
