@@ -471,8 +471,8 @@ const greekOrCyrillicBit = 2;
  *    decomposed here for the look-alike check, while they are at hand.
  * 2. A hash table sized once for all names and holding only numbers chains the entries by hash.
  * 3. The entries whose hash is shared, and only those, are read again to confirm by their keys
- *    that they are the same name; the rare ones that merely share the hash get chains of their
- *    own.
+ *    that they are the same name (see confirmKeys); the rare ones that merely share the hash get
+ *    chains of their own.
  *
  * With 100,000 names the entries no longer fit in the processor's cache, so an entry read a
  * second time has to come from main memory again, where at 10,000 it is still at hand. Comparing
@@ -485,8 +485,6 @@ class NameIndex {
   readonly withGreekOrCyrillic: number[] = [];
   /** The names of withGreekOrCyrillic in compatibility decomposition (NFKD), when asked for. */
   readonly decomposedNames: string[] = [];
-  /** First entries of the keys seen more than once. */
-  readonly repeatedFirsts: number[] = [];
 
   private readonly groups: readonly GroupEntry[];
   private readonly kinds: Uint8Array;
@@ -508,6 +506,8 @@ class NameIndex {
    * entries of those keys, which have no slot of their own.
    */
   private readonly otherFirstsOfHash = new Map<number, number[]>();
+  /** First entries of the hashes that more than one entry has, for the third pass. */
+  private readonly sharedHashes: number[] = [];
 
   constructor(groups: readonly GroupEntry[], decompose: boolean) {
     this.groups = groups;
@@ -526,16 +526,31 @@ class NameIndex {
       capacity *= 2;
     }
     this.slots = new Int32Array(capacity);
-    const sharedHashes: number[] = [];
     for (let index = 0; index < groups.length; index += 1) {
       if (this.firstOfKey[index] === 0 && this.placeByHash(index)) {
-        sharedHashes.push(this.firstOfKey[index] as number);
+        this.sharedHashes.push(this.firstOfKey[index] as number);
       }
     }
+  }
 
+  /**
+   * The third pass, which must run before firstWithKey or entriesOfKey are asked: confirms by
+   * their keys that the entries sharing a hash share a key, and shows each key that more than
+   * one entry has to `visit` (its entries in input order, in the first `count` places) right
+   * after, while its entries are still in the processor's cache.
+   */
+  confirmKeys(visit: (entries: readonly number[], count: number) => void): void {
     const entries: number[] = [];
-    for (const first of sharedHashes) {
-      this.confirmKeys(first, entries);
+    for (const first of this.sharedHashes) {
+      const count = this.entriesOfKey(first, entries);
+      if (this.haveOneKey(entries, count)) {
+        visit(entries, count);
+        continue;
+      }
+
+      for (const repeated of this.splitByKey(entries.slice(0, count))) {
+        visit(entries, this.entriesOfKey(repeated, entries));
+      }
     }
   }
 
@@ -641,29 +656,23 @@ class NameIndex {
     }
   }
 
-  /**
-   * Confirms that the entries chained to a first entry by their hash have its key. Nearly always
-   * they do; entries whose key differs are moved to chains of their own, each led by the
-   * earliest entry with that key.
-   */
-  private confirmKeys(first: number, entries: number[]): void {
-    const count = this.entriesOfKey(first, entries);
-    const key = this.keyOrTidyName(first);
+  private haveOneKey(entries: readonly number[], count: number): boolean {
+    const key = this.keyOrTidyName(entries[0] as number);
     for (let position = 1; position < count; position += 1) {
       if (!equalIgnoringPlainLatinCase(this.keyOrTidyName(entries[position] as number), key)) {
-        this.splitByKey(entries.slice(0, count));
-        return;
+        return false;
       }
     }
-
-    this.repeatedFirsts.push(first);
+    return true;
   }
 
   /**
-   * Chains entries that share a hash by key instead, each key's earliest entry leading. The
-   * first of them keeps the slot; the others are found through otherFirstsOfHash.
+   * Chains entries that share a hash but not a key by key instead, each key's earliest entry
+   * leading, and returns the first entries of the keys that more than one entry has. The first
+   * of all keeps the slot; the others are found through otherFirstsOfHash.
    */
-  private splitByKey(entries: readonly number[]): void {
+  private splitByKey(entries: readonly number[]): number[] {
+    const repeatedFirsts: number[] = [];
     const firsts: number[] = [];
     const firstKeys: string[] = [];
     for (const index of entries) {
@@ -681,13 +690,14 @@ class NameIndex {
 
       const first = firsts[keyNumber] as number;
       if (this.laterOfKey[first] === 0) {
-        this.repeatedFirsts.push(first);
+        repeatedFirsts.push(first);
       }
       this.firstOfKey[index] = first;
       this.laterOfKey[index] = this.laterOfKey[first] as number;
       this.laterOfKey[first] = index + 1;
     }
     this.otherFirstsOfHash.set(firsts[0] as number, firsts.slice(1));
+    return repeatedFirsts;
   }
 
   /**
@@ -774,14 +784,12 @@ type PlacedCollision = { at: number; collision: Collision };
 function sameNameCollisions(groups: readonly GroupEntry[], names: NameIndex): PlacedCollision[] {
   const found: PlacedCollision[] = [];
   const sieve = new GroupSieve(groups);
-  const entries: number[] = [];
-  for (const first of names.repeatedFirsts) {
-    const count = names.entriesOfKey(first, entries);
+  names.confirmKeys((entries, count) => {
     sieve.sift(entries, count);
     if (sieve.keptCount > 1) {
       found.push(sieve.collision('same-name'));
     }
-  }
+  });
   return found;
 }
 
