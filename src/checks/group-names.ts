@@ -395,8 +395,8 @@ const plainLatinLowerCase = new Uint16Array(0x180);
 /**
  * For a plain Latin name (see plainLatinName), which is most names, the hash of its key,
  * computed without building the key: that key is the name in lower case, one character for
- * one. For another name with a character beyond ASCII, seenNonAscii; for any other,
- * untidyOrEmpty.
+ * one. For any other name with a character beyond ASCII, seenNonAscii; for the rest (ASCII with
+ * other white space, or empty), untidyOrEmpty.
  */
 function hashOfTidyName(name: string): number {
   let hash = fnvOffsetBasis;
