@@ -128,6 +128,29 @@ describe('groupNameKey', () => {
     expect(groupNameKey(` ${'É'.repeat(9_998)}\u00a0`)).toBe('é'.repeat(9_998));
   });
 
+  it('holds no capital letter of the kind a plain Latin name may hold, in any key', () => {
+    // The index compares keys with names such as "Zürich" without regard to the case of those
+    // letters, which is only right if no key holds one of them in upper case.
+    const capitals: string[] = [];
+    for (let code = 0; code <= 0xffff; code += 1) {
+      if (code >= 0xd800 && code <= 0xdfff) {
+        continue;
+      }
+
+      const character = String.fromCharCode(code);
+      for (const name of [character, `A${character}\u0301b`, `x ${character} Σ`]) {
+        const key = groupNameKey(name);
+        for (const keyCharacter of key) {
+          const isLatin = keyCharacter.charCodeAt(0) < 0x180;
+          if (isLatin && keyCharacter.toLowerCase() !== keyCharacter) {
+            capitals.push(`U+${code.toString(16).padStart(4, '0')} in ${JSON.stringify(name)}`);
+          }
+        }
+      }
+    }
+    expect(capitals).toEqual([]);
+  });
+
   it('gives every character of the Basic Multilingual Plane the key of the plain recipe', () => {
     // The fast paths (tidy ASCII, plain Latin, lower-casing without the round trip) must agree
     // with the full recipe; each character is tried alone and between other letters.
@@ -363,11 +386,35 @@ describe('findCollisions', () => {
     expect(summary(collisions)).toEqual([{ kind: 'same-name', names: [longName, sameButCase] }]);
   });
 
+  it('takes a plain Latin name and the same name in other forms as the same', () => {
+    // "Zürich" is hashed from its letters, the decomposed and full-width forms from their keys.
+    const names = ['Zürich', 'ZÜRICH', 'Zu\u0308rich', 'Ｚürich', 'zürich ', 'Zurich'];
+    expect(summary(findCollisions(entries(...names)))).toEqual([
+      { kind: 'same-name', names: names.slice(0, 5) },
+    ]);
+    expect(findCollisions(entries('Ĳssel', 'IJSSEL', 'Ijssel'))).toHaveLength(1);
+    expect(findCollisions(entries('Łódź', 'ŁÓDŹ', 'Lodz'))).toHaveLength(1);
+    expect(findCollisions(entries('Ÿpres', 'ÿpres', 'Ypres'))).toHaveLength(1);
+  });
+
   it('confirms equal hashes by comparing the names', () => {
     // These two keys have the same 32-bit FNV-1a hash, which the index uses.
     expect(findCollisions(entries('group 1s', 'Group 6D20'))).toEqual([]);
     expect(findCollisions(entries(' group 1s', 'group 6d20\u00a0'))).toEqual([]);
     expect(findCollisions(entries('group 1s', 'GROUP 1S', 'group 6d20'))).toHaveLength(1);
+  });
+
+  it('keeps apart keys that share a hash, also when both repeat or one has a look-alike', () => {
+    // "group 1s" and "group 6d20" have the same 32-bit FNV-1a hash.
+    const withCyrillicO = 'gr\u043eup 6d20';
+    const collisions = findCollisions(
+      entries('group 1s', 'Group 6D20', 'GROUP 1S', 'group 6d20', withCyrillicO),
+    );
+    expect(summary(collisions)).toEqual([
+      { kind: 'same-name', names: ['group 1s', 'GROUP 1S'] },
+      { kind: 'same-name', names: ['Group 6D20', 'group 6d20'] },
+      { kind: 'looks-like', names: ['Group 6D20', 'group 6d20', withCyrillicO] },
+    ]);
   });
 
   it('returns collisions in the order of their first entry', () => {

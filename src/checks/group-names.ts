@@ -367,7 +367,7 @@ function normaliseId(id: string | undefined): string | undefined {
 // hashes are always confirmed by comparing the keys themselves.
 const fnvOffsetBasis = 0x811c9dc5;
 const fnvPrime = 0x01000193;
-// What hashOfTidyAsciiName returns for other names, telling which key function they need.
+// What hashOfTidyName returns for other names, telling which key function they need.
 const seenNonAscii = -1;
 const untidyOrEmpty = -2;
 
@@ -379,21 +379,32 @@ function hashOfKey(key: string): number {
   return hash >>> 0;
 }
 
+// The lower case of every character a plain Latin name may hold, by code unit, taken from
+// toLowerCase itself; 0 for the characters below U+0180 that such a name may not hold.
+const plainLatinLowerCase = new Uint16Array(0x180);
+{
+  const plainLatin = new RegExp(plainLatinCharacter);
+  for (let code = 0; code < plainLatinLowerCase.length; code += 1) {
+    const character = String.fromCharCode(code);
+    if (plainLatin.test(character)) {
+      plainLatinLowerCase[code] = character.toLowerCase().charCodeAt(0);
+    }
+  }
+}
+
 /**
- * For a name of printable ASCII words with single spaces between them, which is most names, the
- * hash of its key, computed without building the key. For a name with a character beyond ASCII,
- * seenNonAscii; for any other, untidyOrEmpty.
+ * For a plain Latin name (see plainLatinName), which is most names, the hash of its key,
+ * computed without building the key: that key is the name in lower case, one character for
+ * one. For any other name with a character beyond ASCII, seenNonAscii; for the rest (ASCII with
+ * other white space, or empty), untidyOrEmpty.
  */
-function hashOfTidyAsciiName(name: string): number {
+function hashOfTidyName(name: string): number {
   let hash = fnvOffsetBasis;
   let afterSpace = true;
   let tidy = true;
+  let beyondAscii = false;
   for (let index = 0; index < name.length; index += 1) {
     let code = name.charCodeAt(index);
-    if (code >= 0x80) {
-      return seenNonAscii;
-    }
-
     if (code === 0x20) {
       tidy &&= !afterSpace;
       afterSpace = true;
@@ -401,58 +412,79 @@ function hashOfTidyAsciiName(name: string): number {
       tidy = false;
       afterSpace = true;
     } else {
-      afterSpace = false;
-      if (code >= 0x41 && code <= 0x5a) {
-        code += 0x20;
+      const lowerCase = code < 0x180 ? (plainLatinLowerCase[code] as number) : 0;
+      if (lowerCase === 0) {
+        return seenNonAscii;
       }
+
+      beyondAscii ||= code >= 0x80;
+      afterSpace = false;
+      code = lowerCase;
     }
     hash = Math.imul(hash ^ code, fnvPrime);
   }
-  return tidy && !afterSpace ? hash >>> 0 : untidyOrEmpty;
+
+  if (tidy && !afterSpace) {
+    return hash >>> 0;
+  }
+  return beyondAscii ? seenNonAscii : untidyOrEmpty;
 }
 
-/** Equality without regard to the case of ASCII letters; other characters must be equal. */
-function equalIgnoringAsciiCase(left: string, right: string): boolean {
+/**
+ * Equality without regard to the case of the letters a plain Latin name may hold; other
+ * characters must be equal. Keys hold none of those letters in upper case, so comparing keys
+ * and plain Latin names this way compares their keys.
+ */
+function equalIgnoringPlainLatinCase(left: string, right: string): boolean {
+  // Names written alike, the usual duplicates, are compared by the engine in one step.
+  if (left === right) {
+    return true;
+  }
   if (left.length !== right.length) {
     return false;
   }
 
   for (let index = 0; index < left.length; index += 1) {
-    let leftCode = left.charCodeAt(index);
-    let rightCode = right.charCodeAt(index);
-    if (leftCode !== rightCode) {
-      if (leftCode >= 0x41 && leftCode <= 0x5a) {
-        leftCode += 0x20;
-      }
-      if (rightCode >= 0x41 && rightCode <= 0x5a) {
-        rightCode += 0x20;
-      }
-      if (leftCode !== rightCode) {
-        return false;
-      }
+    const leftCode = left.charCodeAt(index);
+    const rightCode = right.charCodeAt(index);
+    if (leftCode !== rightCode && lowerCaseOf(leftCode) !== lowerCaseOf(rightCode)) {
+      return false;
     }
   }
   return true;
 }
 
+function lowerCaseOf(code: number): number {
+  const lowerCase = code < 0x180 ? (plainLatinLowerCase[code] as number) : 0;
+  return lowerCase === 0 ? code : lowerCase;
+}
+
 // What the index notes about each entry's name, as bits.
-const tidyAsciiBit = 1;
+const tidyBit = 1;
 const greekOrCyrillicBit = 2;
 
 /**
- * Which entries share a key: a hash table sized once for all names and holding only numbers.
- * A Map from key strings built a string for every name, kept them all alive for the garbage
- * collector to copy and rehashed as it grew; with it 100,000 names cost about twenty times as
- * much as 10,000, where ten times is the aim. A tidy ASCII name (most of them) gets no key
- * string at all: its hash is computed from the name. The hashes are all computed first and the
- * table filled after, so that the string work does not push the table out of the CPU cache.
+ * Which entries share a key, found in three passes.
+ *
+ * 1. Every name is read once, in input order, and its key hashed. A tidy name (most of them)
+ *    gets no key string: its hash is computed from the name. Greek and Cyrillic names are also
+ *    decomposed here for the look-alike check, while they are at hand.
+ * 2. A hash table sized once for all names and holding only numbers chains the entries by hash.
+ * 3. The entries whose hash is shared, and only those, are read again to confirm by their keys
+ *    that they are the same name (see confirmKeys); the rare ones that merely share the hash get
+ *    chains of their own.
+ *
+ * With 100,000 names the entries no longer fit in the processor's cache, so an entry read a
+ * second time has to come from main memory again, where at 10,000 it is still at hand. Comparing
+ * keys while filling the table, as this did before, read a key's first entry again for every
+ * later one, from anywhere in the input, in between the table's own reads.
  */
 class NameIndex {
   /** For each entry, the first entry with the same key; -1 for an empty name. */
   readonly firstOfKey: Int32Array;
   readonly withGreekOrCyrillic: number[] = [];
-  /** First entries of the keys seen more than once, in the order the second one was seen. */
-  readonly repeatedFirsts: number[] = [];
+  /** The names of withGreekOrCyrillic in compatibility decomposition (NFKD), when asked for. */
+  readonly decomposedNames: string[] = [];
 
   private readonly groups: readonly GroupEntry[];
   private readonly kinds: Uint8Array;
@@ -462,15 +494,22 @@ class NameIndex {
    * to the latest, each later entry to the one before it, so adding one needs no walk.
    */
   private readonly laterOfKey: Int32Array;
-  /** Entry plus one in each slot; 0 for an empty slot. */
+  /** Entry plus one in each slot, one slot per hash; 0 for an empty slot. */
   private readonly slots: Int32Array;
   /**
-   * The key of each name that is not tidy ASCII, kept from the first pass; a tidy ASCII name
-   * stands for its own key, compared without regard to ASCII case.
+   * The key of each name that is not tidy, kept from the first pass; a tidy name stands for its
+   * own key (see keyOrTidyName).
    */
   private readonly keysBuilt: (string | undefined)[];
+  /**
+   * For the rare first entry whose hash turned out to be shared with other keys: the first
+   * entries of those keys, which have no slot of their own.
+   */
+  private readonly otherFirstsOfHash = new Map<number, number[]>();
+  /** First entries of the hashes that more than one entry has, for the third pass. */
+  private readonly sharedHashes: number[] = [];
 
-  constructor(groups: readonly GroupEntry[]) {
+  constructor(groups: readonly GroupEntry[], decompose: boolean) {
     this.groups = groups;
     this.firstOfKey = new Int32Array(groups.length);
     this.kinds = new Uint8Array(groups.length);
@@ -478,7 +517,7 @@ class NameIndex {
     this.laterOfKey = new Int32Array(groups.length);
     this.keysBuilt = new Array(groups.length);
     for (let index = 0; index < groups.length; index += 1) {
-      this.hashes[index] = this.hashOfEntry(index);
+      this.hashEntry(index, decompose);
     }
 
     // At most half full, so a search meets an empty slot soon.
@@ -487,10 +526,30 @@ class NameIndex {
       capacity *= 2;
     }
     this.slots = new Int32Array(capacity);
-
     for (let index = 0; index < groups.length; index += 1) {
-      if (this.firstOfKey[index] === 0) {
-        this.place(index);
+      if (this.firstOfKey[index] === 0 && this.placeByHash(index)) {
+        this.sharedHashes.push(this.firstOfKey[index] as number);
+      }
+    }
+  }
+
+  /**
+   * The third pass, which must run before firstWithKey or entriesOfKey are asked: confirms by
+   * their keys that the entries sharing a hash share a key, and shows each key that more than
+   * one entry has to `visit` (its entries in input order, in the first `count` places) right
+   * after, while its entries are still in the processor's cache.
+   */
+  confirmKeys(visit: (entries: readonly number[], count: number) => void): void {
+    const entries: number[] = [];
+    for (const first of this.sharedHashes) {
+      const count = this.entriesOfKey(first, entries);
+      if (this.haveOneKey(entries, count)) {
+        visit(entries, count);
+        continue;
+      }
+
+      for (const repeated of this.splitByKey(entries.slice(0, count))) {
+        visit(entries, this.entriesOfKey(repeated, entries));
       }
     }
   }
@@ -501,87 +560,149 @@ class NameIndex {
 
   /** The first entry whose key is this key, or -1. */
   firstWithKey(key: string): number {
-    return this.search(hashOfKey(key) | 0, key, -1);
+    const first = this.firstWithHash(hashOfKey(key) | 0);
+    if (first < 0 || equalIgnoringPlainLatinCase(this.keyOrTidyName(first), key)) {
+      return first;
+    }
+
+    const others = this.otherFirstsOfHash.get(first) ?? [];
+    return (
+      others.find((other) => equalIgnoringPlainLatinCase(this.keyOrTidyName(other), key)) ?? -1
+    );
   }
 
-  /** Every entry with the same key as this first entry, in input order. */
-  entriesOfKey(first: number): number[] {
-    const entries: number[] = [];
+  /**
+   * Writes every entry with the same key as this first entry into `entries`, in input order,
+   * and returns how many there are. The caller's array is reused from key to key.
+   */
+  entriesOfKey(first: number, entries: number[]): number {
+    let count = 0;
     for (let later = this.laterOfKey[first] as number; later !== 0; ) {
-      entries.push(later - 1);
+      entries[count] = later - 1;
+      count += 1;
       later = this.laterOfKey[later - 1] as number;
     }
-    entries.push(first);
-    return entries.reverse();
+    entries[count] = first;
+    count += 1;
+
+    // The chain runs from the latest entry back to the first.
+    for (let low = 0, high = count - 1; low < high; low += 1, high -= 1) {
+      const swapped = entries[low] as number;
+      entries[low] = entries[high] as number;
+      entries[high] = swapped;
+    }
+    return count;
   }
 
-  /** The hash of an entry's key; an empty name is marked in firstOfKey instead. */
-  private hashOfEntry(index: number): number {
+  /** Notes the hash of an entry's key; an empty name is marked in firstOfKey instead. */
+  private hashEntry(index: number, decompose: boolean): void {
     const name = (this.groups[index] as GroupEntry).name;
-    const hash = hashOfTidyAsciiName(name);
+    const hash = hashOfTidyName(name);
     if (hash >= 0) {
-      this.kinds[index] = tidyAsciiBit;
-      return hash | 0;
+      this.kinds[index] = tidyBit;
+      this.hashes[index] = hash | 0;
+      return;
     }
 
     const key = hash === seenNonAscii ? unicodeKey(name) : keyOf(name, untidyAscii);
     if (key === '') {
       this.firstOfKey[index] = -1;
-      return 0;
+      return;
     }
     if (mayHoldGreekOrCyrillic.test(name)) {
       this.kinds[index] = greekOrCyrillicBit;
       this.withGreekOrCyrillic.push(index);
+      if (decompose) {
+        this.decomposedNames.push(name.normalize('NFKD'));
+      }
     }
     this.keysBuilt[index] = key;
-    return hashOfKey(key) | 0;
-  }
-
-  private place(index: number): void {
-    const first = this.search(this.hashes[index] as number, undefined, index);
-    this.firstOfKey[index] = first;
-    if (first === index) {
-      return;
-    }
-
-    if (this.laterOfKey[first] === 0) {
-      this.repeatedFirsts.push(first);
-    }
-    this.laterOfKey[index] = this.laterOfKey[first] as number;
-    this.laterOfKey[first] = index + 1;
+    this.hashes[index] = hashOfKey(key) | 0;
   }
 
   /**
-   * Linear probing from the hash's slot, comparing keys only where hashes are equal. An entry
-   * being added (adding >= 0, key left out) takes the first empty slot met and is then its key's
-   * first entry; a search for a given key ends there with -1.
+   * Puts an entry in the slot of its hash, or chains it to the entry already there. True when
+   * the entry is the second one with that hash.
    */
-  private search(hash: number, key: string | undefined, adding: number): number {
+  private placeByHash(index: number): boolean {
+    const hash = this.hashes[index] as number;
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const stored = this.slots[slot] as number;
       if (stored === 0) {
-        if (adding >= 0) {
-          this.slots[slot] = adding + 1;
-        }
-        return adding;
+        this.slots[slot] = index + 1;
+        this.firstOfKey[index] = index;
+        return false;
       }
 
-      const other = stored - 1;
-      if (this.hashes[other] === hash && this.hasKey(other, key, adding)) {
-        return other;
+      const first = stored - 1;
+      if (this.hashes[first] === hash) {
+        this.firstOfKey[index] = first;
+        const latest = this.laterOfKey[first] as number;
+        this.laterOfKey[index] = latest;
+        this.laterOfKey[first] = index + 1;
+        return latest === 0;
       }
     }
   }
 
-  /** Whether an entry's key is the given key, or else the key of the entry being added. */
-  private hasKey(index: number, key: string | undefined, adding: number): boolean {
-    return equalIgnoringAsciiCase(this.keyOrTidyName(index), key ?? this.keyOrTidyName(adding));
+  private firstWithHash(hash: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const stored = this.slots[slot] as number;
+      if (stored === 0 || this.hashes[stored - 1] === hash) {
+        return stored - 1;
+      }
+    }
+  }
+
+  private haveOneKey(entries: readonly number[], count: number): boolean {
+    const key = this.keyOrTidyName(entries[0] as number);
+    for (let position = 1; position < count; position += 1) {
+      if (!equalIgnoringPlainLatinCase(this.keyOrTidyName(entries[position] as number), key)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
-   * The key, or a tidy ASCII name, which is its key but for ASCII case. Keys hold no capital
-   * ASCII letters, so comparing either without regard to ASCII case compares the keys.
+   * Chains entries that share a hash but not a key by key instead, each key's earliest entry
+   * leading, and returns the first entries of the keys that more than one entry has. The first
+   * of all keeps the slot; the others are found through otherFirstsOfHash.
+   */
+  private splitByKey(entries: readonly number[]): number[] {
+    const repeatedFirsts: number[] = [];
+    const firsts: number[] = [];
+    const firstKeys: string[] = [];
+    for (const index of entries) {
+      const key = this.keyOrTidyName(index);
+      const keyNumber = firstKeys.findIndex((firstKey) =>
+        equalIgnoringPlainLatinCase(firstKey, key),
+      );
+      if (keyNumber < 0) {
+        firsts.push(index);
+        firstKeys.push(key);
+        this.firstOfKey[index] = index;
+        this.laterOfKey[index] = 0;
+        continue;
+      }
+
+      const first = firsts[keyNumber] as number;
+      if (this.laterOfKey[first] === 0) {
+        repeatedFirsts.push(first);
+      }
+      this.firstOfKey[index] = first;
+      this.laterOfKey[index] = this.laterOfKey[first] as number;
+      this.laterOfKey[first] = index + 1;
+    }
+    this.otherFirstsOfHash.set(firsts[0] as number, firsts.slice(1));
+    return repeatedFirsts;
+  }
+
+  /**
+   * The key of an entry, or its tidy name, which is its key but for the case of plain Latin
+   * letters; equalIgnoringPlainLatinCase compares either kind with either.
    */
   private keyOrTidyName(index: number): string {
     return this.keysBuilt[index] ?? (this.groups[index] as GroupEntry).name;
@@ -589,54 +710,86 @@ class NameIndex {
 }
 
 /**
- * Keeps one index per group: the first entry of each id. Entries without an id are each a group
+ * Keeps one entry per group: the first entry of each id. Entries without an id are each a group
  * of their own, because two rows named "Finance" on a page are two groups unless ids say
  * otherwise, and Entra does allow that; only the very same entry object counts once. Ids are
  * read here rather than for every name because only names that share a key or a look need them.
+ *
+ * One sieve serves every list in turn and keeps its arrays: thousands of keys are shared by a
+ * group seen twice and nothing else, and they should leave no garbage behind.
  */
-function distinctGroups(indices: readonly number[], groups: readonly GroupEntry[]): number[] {
-  // Most lists hold two or three entries, where a plain list beats a Set; a long list (a name
-  // given to hundreds of groups) takes the Set, so that the work stays linear.
-  const seen: Array<string | GroupEntry> = [];
-  const seenSet = indices.length > 8 ? new Set<string | GroupEntry>() : undefined;
-  const distinct: number[] = [];
-  for (const index of indices) {
-    const entry = groups[index] as GroupEntry;
-    const identity = normaliseId(entry.id) ?? entry;
-    if (seenSet ? seenSet.has(identity) : seen.includes(identity)) {
-      continue;
-    }
+class GroupSieve {
+  /** How many entries the last list kept; they are the first ones in `kept`. */
+  keptCount = 0;
+  readonly kept: number[] = [];
+  private readonly seen: Array<string | GroupEntry> = [];
+  private readonly groups: readonly GroupEntry[];
 
-    seenSet?.add(identity);
-    seen.push(identity);
-    distinct.push(index);
+  constructor(groups: readonly GroupEntry[]) {
+    this.groups = groups;
   }
-  return distinct;
+
+  /** Keeps the first entry of each group among these, in their order. */
+  sift(indices: readonly number[], count: number): void {
+    // Most lists hold two or three entries, where a plain list beats a Set; a long list (a name
+    // given to hundreds of groups) takes the Set, so that the work stays linear.
+    const seenSet = count > 8 ? new Set<string | GroupEntry>() : undefined;
+    this.keptCount = 0;
+    for (let position = 0; position < count; position += 1) {
+      const index = indices[position] as number;
+      const entry = this.groups[index] as GroupEntry;
+      const identity = normaliseId(entry.id) ?? entry;
+      if (seenSet) {
+        if (seenSet.has(identity)) {
+          continue;
+        }
+        seenSet.add(identity);
+      } else {
+        if (this.hasSeen(identity)) {
+          continue;
+        }
+        this.seen[this.keptCount] = identity;
+      }
+
+      this.kept[this.keptCount] = index;
+      this.keptCount += 1;
+    }
+  }
+
+  /** A collision of the entries kept, with arrays of its own. */
+  collision(kind: CollisionKind): PlacedCollision {
+    const entries = new Array<GroupEntry>(this.keptCount);
+    const names = new Array<string>(this.keptCount);
+    for (let position = 0; position < this.keptCount; position += 1) {
+      const entry = this.groups[this.kept[position] as number] as GroupEntry;
+      entries[position] = entry;
+      names[position] = entry.name;
+    }
+    return { at: this.kept[0] as number, collision: { kind, names, groups: entries } };
+  }
+
+  private hasSeen(identity: string | GroupEntry): boolean {
+    for (let position = 0; position < this.keptCount; position += 1) {
+      if (this.seen[position] === identity) {
+        return true;
+      }
+    }
+    return false;
+  }
 }
 
 /** A collision with the position of its first entry, for sorting. */
 type PlacedCollision = { at: number; collision: Collision };
 
-function placedCollision(
-  kind: CollisionKind,
-  indices: readonly number[],
-  groups: readonly GroupEntry[],
-): PlacedCollision {
-  const entries = indices.map((index) => groups[index] as GroupEntry);
-  return {
-    at: indices[0] ?? 0,
-    collision: { kind, names: entries.map((entry) => entry.name), groups: entries },
-  };
-}
-
 function sameNameCollisions(groups: readonly GroupEntry[], names: NameIndex): PlacedCollision[] {
   const found: PlacedCollision[] = [];
-  for (const first of names.repeatedFirsts) {
-    const distinct = distinctGroups(names.entriesOfKey(first), groups);
-    if (distinct.length > 1) {
-      found.push(placedCollision('same-name', distinct, groups));
+  const sieve = new GroupSieve(groups);
+  names.confirmKeys((entries, count) => {
+    sieve.sift(entries, count);
+    if (sieve.keptCount > 1) {
+      found.push(sieve.collision('same-name'));
     }
-  }
+  });
   return found;
 }
 
@@ -654,14 +807,16 @@ function lookAlikeCollisions(groups: readonly GroupEntry[], names: NameIndex): P
   // tenant without any costs one check per Greek or Cyrillic name and no skeleton at all.
   const indicesOfSkeleton = new Map<string, number[]>();
   const mixing = new Set<number>();
-  const unmixed: Array<{ index: number; decomposed: string }> = [];
-  for (const index of names.withGreekOrCyrillic) {
-    const decomposed = (groups[index] as GroupEntry).name.normalize('NFKD');
+  const unmixed: number[] = [];
+  const unmixedDecomposed: string[] = [];
+  for (const [position, index] of names.withGreekOrCyrillic.entries()) {
+    const decomposed = names.decomposedNames[position] as string;
     if (mixesScriptsDecomposed(decomposed)) {
       mixing.add(index);
       addToBucket(indicesOfSkeleton, skeletonOfDecomposed(decomposed), index);
     } else {
-      unmixed.push({ index, decomposed });
+      unmixed.push(index);
+      unmixedDecomposed.push(decomposed);
     }
   }
 
@@ -670,29 +825,40 @@ function lookAlikeCollisions(groups: readonly GroupEntry[], names: NameIndex): P
   }
 
   // Names wholly in Greek or Cyrillic join a mixing name's look, never start one of their own.
-  for (const { index, decomposed } of unmixed) {
-    const bucket = indicesOfSkeleton.get(skeletonOfDecomposed(decomposed));
+  for (const [position, index] of unmixed.entries()) {
+    const bucket = indicesOfSkeleton.get(
+      skeletonOfDecomposed(unmixedDecomposed[position] as string),
+    );
     bucket?.push(index);
   }
 
   const found: PlacedCollision[] = [];
+  const sieve = new GroupSieve(groups);
+  const sameKey: number[] = [];
   for (const [nameSkeleton, bucket] of indicesOfSkeleton) {
     // Names without Greek or Cyrillic letters join through their key, which is their skeleton.
+    // A look that only one name has cannot collide; most looks are such, and are passed over
+    // before any id is read.
     const firstPlain = names.firstWithKey(nameSkeleton);
-    const sameKey = firstPlain < 0 ? [] : names.entriesOfKey(firstPlain);
-    const plain = sameKey.filter((index) => !names.isGreekOrCyrillic(index));
-    const indices = [...bucket, ...plain].sort((left, right) => left - right);
-    const distinct = distinctGroups(indices, groups);
-
-    // Names sharing one key already collide as 'same-name'; looking alike needs two keys. The
-    // mixing name is checked again because it may have been the same group seen twice.
-    const firstKey = names.firstOfKey[distinct[0] as number];
-    const twoKeys = distinct.some((index) => names.firstOfKey[index] !== firstKey);
-    if (!twoKeys || !distinct.some((index) => mixing.has(index))) {
+    if (firstPlain < 0 && bucket.length === 1) {
       continue;
     }
 
-    found.push(placedCollision('looks-like', distinct, groups));
+    const sameKeyCount = firstPlain < 0 ? 0 : names.entriesOfKey(firstPlain, sameKey);
+    const plain = sameKey.slice(0, sameKeyCount).filter((index) => !names.isGreekOrCyrillic(index));
+    const indices = [...bucket, ...plain].sort((left, right) => left - right);
+
+    // Names sharing one key already collide as 'same-name'; looking alike needs two keys. The
+    // mixing name is checked again because it may have been the same group seen twice.
+    sieve.sift(indices, indices.length);
+    const kept = sieve.kept.slice(0, sieve.keptCount);
+    const firstKey = names.firstOfKey[kept[0] as number];
+    const twoKeys = kept.some((index) => names.firstOfKey[index] !== firstKey);
+    if (!twoKeys || !kept.some((index) => mixing.has(index))) {
+      continue;
+    }
+
+    found.push(sieve.collision('looks-like'));
   }
   return found;
 }
@@ -717,10 +883,11 @@ export function findCollisions(
   groups: readonly GroupEntry[],
   options: FindCollisionsOptions = {},
 ): Collision[] {
-  const names = new NameIndex(groups);
+  const lookAlikes = options.lookAlikes !== false;
+  const names = new NameIndex(groups, lookAlikes);
 
   const found = sameNameCollisions(groups, names);
-  if (options.lookAlikes !== false) {
+  if (lookAlikes) {
     found.push(...lookAlikeCollisions(groups, names));
   }
 
