@@ -14,7 +14,7 @@ function formatValue(value: number, unit: string): string {
     return value.toFixed(value >= 100 ? 0 : 2);
   }
 
-  return value.toFixed(unit === 'KB' || unit === 'MB' ? 1 : 0);
+  return value.toFixed(1);
 }
 
 const table = [
