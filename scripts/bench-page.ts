@@ -265,7 +265,8 @@ async function benchReaction(): Promise<BenchResult[]> {
     return [
       {
         name:
-          `reaction: button appears in a blade frame → highlight drawn, p95 of ${counted.length}` +
+          'reaction: button appears in a blade frame → highlight drawn,' +
+          ` p95 of ${counted.length}` +
           ` (median ${median(times).toFixed(0)} ms, ${drawn} drawn)`,
         value: p95,
         unit: 'ms',
@@ -452,10 +453,12 @@ async function benchPopup(): Promise<BenchResult[]> {
               ).toJSON(),
             ] as const,
         );
-        const parsed = (navigation as PerformanceNavigationTiming).domInteractive;
+        const { domInteractive: parsed, responseEnd: read } =
+          navigation as PerformanceNavigationTiming;
         log(
-          `popup, opening ${opening}: file read at ${(navigation as PerformanceNavigationTiming).responseEnd.toFixed(0)} ms, ` +
-            `HTML parsed at ${parsed.toFixed(0)} ms, heading at ${watch?.heading?.toFixed(0)} ms, ` +
+          `popup, opening ${opening}: file read at ${read.toFixed(0)} ms, ` +
+            `HTML parsed at ${parsed.toFixed(0)} ms, ` +
+            `heading at ${watch?.heading?.toFixed(0)} ms, ` +
             `first step at ${watch?.firstStep?.toFixed(0)} ms`,
         );
         // The first opening starts the worker and compiles the popup: not counted.
@@ -477,7 +480,8 @@ async function benchPopup(): Promise<BenchResult[]> {
       {
         name:
           `popup: opened → first step of the journey shown, median of ${steps.length}` +
-          ` (HTML parsed ${median(htmlParsed).toFixed(0)} ms, heading ${median(headings).toFixed(0)} ms)`,
+          ` (HTML parsed ${median(htmlParsed).toFixed(0)} ms,` +
+          ` heading ${median(headings).toFixed(0)} ms)`,
         value: stepMedian,
         unit: 'ms',
         budget: '< 50 ms; ratio: median / 50 ms',
@@ -590,7 +594,8 @@ async function benchMemory(): Promise<BenchResult[]> {
       const inMegabytes = (bytes: number | undefined) => ((bytes ?? 0) / megabyte).toFixed(1);
       log(
         `memory, round ${cycle}: page ${inMegabytes(samples[0]?.page)} MB with, ` +
-          `${inMegabytes(samples[1]?.page)} MB without; worker ${inMegabytes(samples[0]?.worker)} MB`,
+          `${inMegabytes(samples[1]?.page)} MB without; ` +
+          `worker ${inMegabytes(samples[0]?.worker)} MB`,
       );
       if (!warmedUp && cycle >= warmUpCycles) {
         warmedUp = samples;
@@ -626,14 +631,18 @@ function memoryRows(
   const inMegabytes = (bytes: number) => `${(bytes / megabyte).toFixed(1)} MB`;
   const rows: BenchResult[] = [
     {
-      name: `memory: portal page heap with extension, after ${session}; warm-up ${inMegabytes(startWith.page)}`,
+      name:
+        `memory: portal page heap with extension, after ${session};` +
+        ` warm-up ${inMegabytes(startWith.page)}`,
       value: endWith.page / megabyte,
       unit: 'MB',
       budget: flat,
       ratio: endWith.page / startWith.page,
     },
     {
-      name: `memory: portal page heap without extension, same session; warm-up ${inMegabytes(startWithout.page)}`,
+      name:
+        'memory: portal page heap without extension, same session;' +
+        ` warm-up ${inMegabytes(startWithout.page)}`,
       value: endWithout.page / megabyte,
       unit: 'MB',
       ratio: endWithout.page / startWithout.page,
