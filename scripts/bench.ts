@@ -1,19 +1,29 @@
 /**
  * `npm run bench`: every speed and size figure of the project in one table, each with its budget.
- * Figures are medians measured in one run on this machine, so compare ratios, not absolute times
- * across machines.
+ * Figures are medians or 95th percentiles measured in one run on this machine, so compare ratios,
+ * not absolute times across machines.
  */
 import { benchGroupNames } from './bench-group-names.ts';
+import { benchPage } from './bench-page.ts';
 
-const rows = [...(await benchGroupNames())];
+const rows = [...(await benchGroupNames()), ...(await benchPage())];
+
+/** Enough digits to compare, not more than the measurement holds. */
+function formatValue(value: number, unit: string): string {
+  if (unit === 'ms') {
+    return value.toFixed(value >= 100 ? 0 : 2);
+  }
+
+  return value.toFixed(1);
+}
 
 const table = [
   ['figure', 'value', 'budget', 'ratio'],
   ...rows.map((row) => [
     row.name,
-    `${row.value.toFixed(row.unit === 'ms' ? 2 : 0)} ${row.unit}`,
+    `${formatValue(row.value, row.unit)} ${row.unit}`.trim(),
     row.budget ?? '',
-    row.ratio === undefined ? '' : row.ratio.toFixed(1),
+    row.ratio === undefined ? '' : row.ratio.toFixed(2),
   ]),
 ];
 const widths =
