@@ -274,6 +274,28 @@ async function sendGuide(tabId: number): Promise<void> {
   );
 }
 
+/**
+ * A frame's document went away (the portal closed a blade, or the page moved on): it is dropped
+ * from the tab's picture, so that neither the stored frames nor what was sent to them grow over a
+ * long session. The top frame stays, showing nothing, until the next document reports.
+ */
+async function frameGone(sender: TrustedSender): Promise<{ forgotten: true }> {
+  const { tabId, frameId } = sender;
+  guidesSent.delete(`${tabId}/${frameId}`);
+  marksSent.delete(`${tabId}/${frameId}`);
+  if (frameId === 0) {
+    await recordFrame(tabId, 0, sender.origin, emptyReport);
+  } else {
+    await forgetFrame(tabId, frameId);
+  }
+
+  await updateGuide(tabId);
+  await sendStatus(tabId);
+  return { forgotten: true };
+}
+
+const emptyReport: FrameReport = { page: null, credentialsForm: false, doneSteps: [] };
+
 let reportsApplied: Promise<unknown> = Promise.resolve();
 
 /**
@@ -790,6 +812,8 @@ async function handle(message: ToWorker, sender: Sender): Promise<unknown> {
 
   const trusted: TrustedSender = sender;
   switch (message.type) {
+    case 'frame-gone':
+      return frameGone(trusted);
     case 'frame-report': {
       const changed = await recordFrame(
         trusted.tabId,

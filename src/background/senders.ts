@@ -70,6 +70,7 @@ const panelOrPopup = (sender: Sender) =>
 
 const policy: Record<ToWorker['type'], (sender: Sender) => boolean> = {
   'frame-report': anyContent,
+  'frame-gone': anyContent,
   'status-get': anyContent,
   // The key travels only between documents whose origin the browser vouches for: a sandboxed
   // frame may report what it shows, but neither offers a key nor gets one.

@@ -80,15 +80,16 @@ export function startAgent(): void {
     });
   };
 
-  const look = () => {
+  /** Looks at the page and tells the worker what changed; true when anything did. */
+  const look = (): boolean => {
     if (stopped) {
-      return;
+      return false;
     }
 
     // The extension was reloaded or updated under this page: its id is gone from this script.
     if (!globalThis.chrome?.runtime?.id) {
       stop();
-      return;
+      return false;
     }
 
     const { report, shownKey, keyElement } = recognise(document, isTopFrame, memory);
@@ -107,14 +108,17 @@ export function startAgent(): void {
       report.targetRect = place;
     }
 
+    let news = false;
     const serialised = JSON.stringify(report);
     if (serialised !== lastReport) {
       lastReport = serialised;
+      news = true;
       void send({ type: 'frame-report', report });
     }
 
     if (shownKey !== undefined && shownKey !== lastOfferedKey) {
       lastOfferedKey = shownKey;
+      news = true;
       void send({ type: 'key-offer', key: shownKey });
     }
 
@@ -125,6 +129,7 @@ export function startAgent(): void {
       clearInterval(pollTimer);
       pollTimer = undefined;
     }
+    return news;
   };
 
   // The portal re-renders its controls: the highlight follows the control to its new element.
@@ -222,10 +227,7 @@ export function startAgent(): void {
   // A frame that goes away must not be left in the worker's picture of the tab as holding a form.
   window.addEventListener('pagehide', () => {
     if (!stopped) {
-      void send({
-        type: 'frame-report',
-        report: { page: null, credentialsForm: false, doneSteps: [] },
-      });
+      void send({ type: 'frame-gone' });
     }
   });
 

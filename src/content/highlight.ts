@@ -8,7 +8,6 @@ const hostTag = 'declaree-setup-highlight';
 let host: HTMLElement | undefined;
 let box: HTMLElement | undefined;
 let target: Element | undefined;
-let frameRequest: number | undefined;
 
 function outline(): HTMLElement {
   if (box?.isConnected) {
@@ -33,8 +32,9 @@ function outline(): HTMLElement {
   return box;
 }
 
-function follow(): void {
-  frameRequest = undefined;
+/** Puts the outline around the control where it is now. */
+function place(): void {
+  placing = false;
   if (!target?.isConnected || !box) {
     clearHighlight();
     return;
@@ -47,28 +47,58 @@ function follow(): void {
   box.style.width = `${rect.width + margin * 2}px`;
   box.style.height = `${rect.height + margin * 2}px`;
   box.style.display = rect.width === 0 && rect.height === 0 ? 'none' : 'block';
-  frameRequest = requestAnimationFrame(follow);
 }
 
+// The control moves when something scrolls, the window or the control changes size, or an
+// animation of the portal ends; the agent places the outline again after changes to the page.
+// Nothing runs while none of that happens.
+const movingEvents = ['scroll', 'resize', 'transitionend', 'animationend'] as const;
+let placing = false;
+let resizes: ResizeObserver | undefined;
+
+function placeSoon(): void {
+  if (!placing) {
+    placing = true;
+    requestAnimationFrame(place);
+  }
+}
+
+function follow(element: Element): void {
+  if (!resizes) {
+    resizes = new ResizeObserver(placeSoon);
+    for (const event of movingEvents) {
+      window.addEventListener(event, placeSoon, { capture: true, passive: true });
+    }
+  }
+
+  resizes.disconnect();
+  resizes.observe(element);
+}
+
+function stopFollowing(): void {
+  resizes?.disconnect();
+  resizes = undefined;
+  for (const event of movingEvents) {
+    window.removeEventListener(event, placeSoon, { capture: true });
+  }
+}
+
+/** Draws the outline around the control, or places it again when it is already drawn there. */
 export function highlight(element: Element): void {
   if (element === target && box?.isConnected) {
+    placeSoon();
     return;
   }
 
   target = element;
   outline();
-  if (frameRequest === undefined) {
-    follow();
-  }
+  follow(element);
+  place();
 }
 
 export function clearHighlight(): void {
   target = undefined;
-  if (frameRequest !== undefined) {
-    cancelAnimationFrame(frameRequest);
-    frameRequest = undefined;
-  }
-
+  stopFollowing();
   host?.remove();
   host = undefined;
   box = undefined;

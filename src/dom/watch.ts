@@ -1,7 +1,12 @@
 /**
  * Watching a page cheaply: mutations are not handled one by one but collected, and the callback
- * runs at most once per quiet period. Hash changes and clicks count as changes too, since the
- * portal changes views by changing the hash and re-rendering.
+ * runs at most once per short period. Hash changes, clicks and typing count as changes too, since
+ * the portal changes views by changing the hash and re-rendering.
+ *
+ * A page that keeps changing without anything new for the extension (a list redrawn every tenth
+ * of a second, a clock) is looked at less and less often, down to twice a second. The first
+ * change after a quiet while, anything the admin does, and a look that finds something new bring
+ * back the quick pace.
  */
 export interface Watch {
   /** Asks for a run soon, as if the page had changed. */
@@ -9,15 +14,33 @@ export interface Watch {
   stop(): void;
 }
 
-export function watchPage(onChange: () => void, delayMs = 60): Watch {
+const quickMs = 60;
+const slowestMs = 500;
+
+/** `look` answers whether it found anything new; that keeps the quick pace. */
+export function watchPage(look: () => boolean): Watch {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let delayMs = quickMs;
+  let lastRun = Number.NEGATIVE_INFINITY;
+  const run = () => {
+    timer = undefined;
+    lastRun = performance.now();
+    const foundNews = look();
+    delayMs = foundNews ? quickMs : Math.min(delayMs * 2, slowestMs);
+  };
   const schedule = () => {
-    if (timer === undefined) {
-      timer = setTimeout(() => {
-        timer = undefined;
-        onChange();
-      }, delayMs);
+    // The first change after a quiet while is answered at the quick pace.
+    if (performance.now() - lastRun > slowestMs) {
+      delayMs = quickMs;
     }
+
+    timer ??= setTimeout(run, delayMs);
+  };
+  const scheduleQuickly = () => {
+    delayMs = quickMs;
+    clearTimeout(timer);
+    timer = undefined;
+    schedule();
   };
 
   const observer = new MutationObserver(schedule);
@@ -30,15 +53,15 @@ export function watchPage(onChange: () => void, delayMs = 60): Watch {
   });
   const events = ['hashchange', 'popstate', 'click', 'input'] as const;
   for (const event of events) {
-    window.addEventListener(event, schedule, true);
+    window.addEventListener(event, scheduleQuickly, true);
   }
 
   return {
-    poke: schedule,
+    poke: scheduleQuickly,
     stop() {
       observer.disconnect();
       for (const event of events) {
-        window.removeEventListener(event, schedule, true);
+        window.removeEventListener(event, scheduleQuickly, true);
       }
 
       clearTimeout(timer);

@@ -91,6 +91,8 @@ export type FrameReport = z.infer<typeof frameReportSchema>;
 
 export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('frame-report'), report: frameReportSchema }).strict(),
+  // The frame's document goes away: what it reported no longer holds.
+  z.object({ type: z.literal('frame-gone') }).strict(),
   // The raw text found on Declaree's page; the worker cleans and checks it.
   z.object({ type: z.literal('key-offer'), key: z.string().max(4096) }).strict(),
   z.object({ type: z.literal('status-get') }).strict(),
