@@ -175,7 +175,7 @@ async function tabStatus(tabId: number): Promise<TabStatus> {
   const summary = summariseTab(frames);
   const lastFill = lastFills.get(tabId);
   const keyProblem = keyProblemsOfTab.get(tabId);
-  const instanceRefused = instanceRefusedTabs.get(tabId);
+  const instanceRefused = refusedInstanceOf(frames, await readSettings());
   const step = stepToGuide(progress, summary.site);
   const target = chooseTarget(step, shownControls(frames));
   const targetFrame = target && target.frameId !== 0 ? frames[target.frameId] : undefined;
@@ -403,8 +403,17 @@ function testCausesOf(
   return causes;
 }
 const keyProblemsOfTab = new Map<number, KeyProblem>();
-/** Tabs whose Declaree page is an instance the organisation does not allow. */
-const instanceRefusedTabs = new Map<number, DeclareeInstance>();
+/**
+ * When the tab shows Declaree on an instance the organisation does not allow, the instance it
+ * allows: the guide says so before the admin makes a key that would not be taken.
+ */
+function refusedInstanceOf(
+  frames: Record<string, FrameRecord>,
+  settings: Settings,
+): DeclareeInstance | undefined {
+  const shown = instanceOfOrigin(frames[0]?.origin ?? '');
+  return shown && !settings.instances.includes(shown) ? settings.instances[0] : undefined;
+}
 
 async function sendStatus(tabId: number): Promise<void> {
   const message: ToContent = { type: 'status-changed', status: await tabStatus(tabId) };
@@ -640,8 +649,6 @@ async function acceptKey(sender: TrustedSender, raw: string): Promise<{ accepted
   const settings = await readSettings();
   if (!settings.instances.includes(instance)) {
     logInfo('Vault', `ignored a key of the ${instance} instance: the organisation allows another.`);
-    instanceRefusedTabs.set(sender.tabId, settings.instances[0] ?? 'com');
-    await sendStatus(sender.tabId);
     return { accepted: false };
   }
 
@@ -726,7 +733,7 @@ async function startFill(sender: TrustedSender, confirmedAppName?: string): Prom
   return result;
 }
 
-/** Asks the frame that shows the empty application-name field to put "Declaree" in it. */
+/** Asks the frame that shows the empty application-name field to put the suggested name in it. */
 async function fillApplicationName(tabId: number): Promise<{ filled: boolean }> {
   const frames = await framesOfTab(tabId);
   const entry = Object.entries(frames).find(([, record]) =>
@@ -882,7 +889,6 @@ browser.tabs.onRemoved.addListener((tabId) => {
   guideUpdates.delete(tabId);
   lastFills.delete(tabId);
   keyProblemsOfTab.delete(tabId);
-  instanceRefusedTabs.delete(tabId);
   testResults.delete(tabId);
   noticesSeen.delete(tabId);
   void forgetFrame(tabId, 0);

@@ -103,7 +103,7 @@ export const tabStatusSchema = z.strictObject({
   /** Why the text offered as a key was refused, when it was. */
   keyProblem: z.optional(z.enum(keyProblems)),
   /**
-   * The Declaree page is of an instance the organisation does not allow, so its key was not
+   * The Declaree page is of an instance the organisation does not allow, so a key from it is not
    * taken: the instance it allows.
    */
   instanceRefused: z.optional(z.enum(['com', 'de'])),

@@ -98,7 +98,7 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status-get') }).strict(),
   z.object({ type: z.literal('fill-start'), confirmedAppName: shortText.optional() }).strict(),
   z.object({ type: z.literal('fill-request'), nonce: z.string().length(36) }).strict(),
-  // The guide fills "Declaree" into the new application's empty name field.
+  // The guide fills the suggested name into the new application's empty name field.
   z.object({ type: z.literal('name-fill') }).strict(),
   z.object({ type: z.literal('key-forget') }).strict(),
   z
