@@ -29,6 +29,7 @@ type Panel = typeof import('./panel/mount.tsx');
 // While a key page shows no key yet, the key may appear through a property change that no
 // mutation reports (an input's value), so the agent looks again at this pace until it does.
 const keyPagePollMs = 250;
+const orphanCheckMs = 1000;
 
 /** Puts the suggested name into the new application's name field, if it is still empty. */
 function fillApplicationName(name: string): { filled: boolean } {
@@ -64,7 +65,18 @@ export function startAgent(): void {
       }
 
       // The service worker was stopped while it answered: it starts again for the next message.
-      return attempt < 3 ? send(message, attempt + 1) : undefined;
+      if (attempt < 3) {
+        return send(message, attempt + 1);
+      }
+
+      // Or the browser has not yet marked this script's extension as gone: look again shortly,
+      // since the page may not change again to make this script notice.
+      setTimeout(() => {
+        if (!globalThis.chrome?.runtime?.id) {
+          stop();
+        }
+      }, orphanCheckMs);
+      return undefined;
     }
   };
 

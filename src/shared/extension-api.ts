@@ -35,5 +35,17 @@ export function onExtensionMessage(
     removeListener(callback: typeof bridge): void;
   };
   event.addListener(bridge);
-  return () => event.removeListener(bridge);
+  return () => forgetListener(() => event.removeListener(bridge));
+}
+
+/**
+ * Removes a listener, quietly when the extension was reloaded under the page: then the browser
+ * has already let go of it, and an error would land in the page.
+ */
+export function forgetListener(remove: () => void): void {
+  try {
+    remove();
+  } catch {
+    // Nothing left to remove.
+  }
 }

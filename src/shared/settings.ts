@@ -3,7 +3,7 @@
  * the organisation's policy in storage.managed. How they combine is in policy.ts.
  */
 import type browser from 'webextension-polyfill';
-import { api } from './extension-api.ts';
+import { api, forgetListener } from './extension-api.ts';
 import {
   combineSettings,
   isLocked,
@@ -58,6 +58,8 @@ export function onSettingsChanged(callback: (settings: Settings) => void): () =>
       void readSettings().then(callback);
     }
   };
-  api.storage.onChanged.addListener(listener);
-  return () => api.storage.onChanged.removeListener(listener);
+  // Kept, since `storage` is gone from a content script whose extension was reloaded.
+  const changed = api.storage.onChanged;
+  changed.addListener(listener);
+  return () => forgetListener(() => changed.removeListener(listener));
 }
