@@ -417,12 +417,10 @@ function refusedInstanceOf(
 
 async function sendStatus(tabId: number): Promise<void> {
   const message: ToContent = { type: 'status-changed', status: await tabStatus(tabId) };
-  try {
-    await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
-  } catch {
-    // The tab was closed or has no agent in its top frame any more.
-    await forgetFrame(tabId, 0);
-  }
+  // A top frame whose agent is still loading, or a page the extension does not run on, has no
+  // listener. The tab's frames are kept all the same: a frame inside it may have reported first,
+  // and would not report the same again. A closed tab is forgotten when the browser says so.
+  await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
 }
 
 async function broadcastStatus(): Promise<void> {

@@ -50,8 +50,9 @@ export function recordFrame(
       return false;
     }
 
-    // A new top document means a new page: what its old frames said no longer holds.
-    const kept = frameId === 0 && before?.origin !== origin ? {} : frames;
+    // A top document of another site means a new page: what its old frames said no longer
+    // holds. A first report of the top frame keeps the frames: they may have reported first.
+    const kept = frameId === 0 && before !== undefined && before.origin !== origin ? {} : frames;
     tabs[tabId] = { ...kept, [frameId]: { origin, report } };
     await browser.storage.session.set({ [tabsItem]: tabs });
     return true;

@@ -50,6 +50,8 @@ export function startAgent(): void {
   let pollTimer: ReturnType<typeof setInterval> | undefined;
   let panel: Promise<Panel> | undefined;
   let stopped = false;
+  /** The last report's answer: the worker has taken the report in once it comes. */
+  let reported: Promise<unknown> = Promise.resolve();
   const memory: Memory = {};
   let highlighted: ControlId | null = null;
 
@@ -125,7 +127,7 @@ export function startAgent(): void {
     if (serialised !== lastReport) {
       lastReport = serialised;
       news = true;
-      void send({ type: 'frame-report', report });
+      reported = send({ type: 'frame-report', report });
     }
 
     if (shownKey !== undefined && shownKey !== lastOfferedKey) {
@@ -245,12 +247,16 @@ export function startAgent(): void {
 
   look();
   if (isTopFrame) {
-    void send({ type: 'status-get' }).then((answer) => {
-      const parsed = tabStatusSchema.safeParse(answer);
-      if (parsed.success) {
-        showStatus(parsed.data);
-      }
-    });
+    // Asked once the first report is taken in: an answer worked out before it would show the
+    // guide for no page, and could arrive after the status the report itself brings.
+    void reported
+      .then(() => send({ type: 'status-get' }))
+      .then((answer) => {
+        const parsed = tabStatusSchema.safeParse(answer);
+        if (parsed.success) {
+          showStatus(parsed.data);
+        }
+      });
   }
 
   logInfo('Agent', `started in ${isTopFrame ? 'the top frame' : 'a frame'}.`);
