@@ -6,7 +6,7 @@
 import { diagnoseToken } from '../checks/secret.ts';
 import { isKnownErrorCode, type KnownErrorCode } from '../journey/log-errors.ts';
 import type { StepId } from '../journey/steps.ts';
-import { type ControlId, controlsShown, findControl } from '../pages/controls.ts';
+import { type ControlId, controlsShown, duringOneLook, findControl } from '../pages/controls.ts';
 import { isAccountPage, recogniseKeyPage } from '../pages/declaree-key-page.ts';
 import { findCredentialsFields } from '../pages/entra-credentials-form.ts';
 import {
@@ -26,7 +26,7 @@ import {
   isQuarantined,
 } from '../pages/entra-provisioning-state.ts';
 import {
-  assignmentsShown,
+  assignmentShown,
   generationShown,
   isProvisioningLogs,
   provisioningRunning,
@@ -193,8 +193,11 @@ function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory)
     ? stepsOfRoute(location.hash, appName, memory.applicationName)
     : [];
 
-  // Blades in frames are all provisioning views here; in the top document only its route says so.
-  const mayShowProvisioning = !isTopFrame || routePage === 'entra-provisioning' || credentialsForm;
+  // Blades in frames are provisioning views unless they list users and groups; in the top
+  // document only its route says so. A list's frame is redrawn often and is spared the rest.
+  const groups = gatherGroups(document, memory);
+  const mayShowProvisioning =
+    (!isTopFrame && groups === undefined) || routePage === 'entra-provisioning' || credentialsForm;
   const generation = mayShowProvisioning ? generationShown(document, credentialsForm) : undefined;
   if (credentialsForm) {
     doneSteps.push('entra-provisioning');
@@ -217,7 +220,7 @@ function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory)
     doneSteps.push('entra-start');
   }
 
-  if (hasGrid && assignmentsShown(document) > 0) {
+  if (hasGrid && assignmentShown(document)) {
     doneSteps.push('assign-users-groups');
   }
 
@@ -231,7 +234,6 @@ function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory)
   const quarantined = mayShowProvisioning && isQuarantined(document);
   const cycleStatus = mayShowProvisioning ? cycleStatusShown(document) : undefined;
   const logs = onLogs ? readLogs(document, memory) : undefined;
-  const groups = gatherGroups(document, memory);
   const routeApplication = isTopFrame ? applicationOfRoute(location.hash) : undefined;
   const application = routeApplication && {
     ...routeApplication,
@@ -267,13 +269,15 @@ function recogniseEntra(document: Document, isTopFrame: boolean, memory: Memory)
 }
 
 export function recognise(document: Document, isTopFrame: boolean, memory: Memory): Recognition {
-  const recognition = isDeclareeOrigin(location.origin)
-    ? recogniseDeclaree(document, memory)
-    : recogniseEntra(document, isTopFrame, memory);
-  const controls = controlsShown(document, memory.wanted ?? []);
-  if (controls.length > 0) {
-    recognition.report.controls = controls;
-  }
+  return duringOneLook(() => {
+    const recognition = isDeclareeOrigin(location.origin)
+      ? recogniseDeclaree(document, memory)
+      : recogniseEntra(document, isTopFrame, memory);
+    const controls = controlsShown(document, memory.wanted ?? []);
+    if (controls.length > 0) {
+      recognition.report.controls = controls;
+    }
 
-  return recognition;
+    return recognition;
+  });
 }

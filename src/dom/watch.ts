@@ -22,11 +22,28 @@ export function watchPage(look: () => boolean): Watch {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let delayMs = quickMs;
   let lastRun = Number.NEGATIVE_INFINITY;
+  let stopped = false;
+
+  // Once a look is due, further changes add nothing: the observer is let go until the look has
+  // run, so that a page redrawn many times in between does not make the browser record each time.
+  const observer = new MutationObserver(() => schedule());
+  const observe = () =>
+    observer.observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['aria-selected', 'aria-hidden', 'class', 'disabled', 'hidden', 'value'],
+    });
+
   const run = () => {
     timer = undefined;
     lastRun = performance.now();
     const foundNews = look();
     delayMs = foundNews ? quickMs : Math.min(delayMs * 2, slowestMs);
+    if (!stopped && timer === undefined) {
+      observe();
+    }
   };
   const schedule = () => {
     // The first change after a quiet while is answered at the quick pace.
@@ -34,7 +51,10 @@ export function watchPage(look: () => boolean): Watch {
       delayMs = quickMs;
     }
 
-    timer ??= setTimeout(run, delayMs);
+    if (timer === undefined) {
+      observer.disconnect();
+      timer = setTimeout(run, delayMs);
+    }
   };
   const scheduleQuickly = () => {
     delayMs = quickMs;
@@ -43,14 +63,7 @@ export function watchPage(look: () => boolean): Watch {
     schedule();
   };
 
-  const observer = new MutationObserver(schedule);
-  observer.observe(document.documentElement, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: ['aria-selected', 'aria-hidden', 'class', 'disabled', 'hidden', 'value'],
-  });
+  observe();
   const events = ['hashchange', 'popstate', 'click', 'input'] as const;
   for (const event of events) {
     window.addEventListener(event, scheduleQuickly, true);
@@ -59,6 +72,7 @@ export function watchPage(look: () => boolean): Watch {
   return {
     poke: scheduleQuickly,
     stop() {
+      stopped = true;
       observer.disconnect();
       for (const event of events) {
         window.removeEventListener(event, scheduleQuickly, true);

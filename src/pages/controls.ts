@@ -156,21 +156,82 @@ function isShown(element: Element): boolean {
   return element.getClientRects().length > 0 && !element.closest('[aria-hidden="true"], [hidden]');
 }
 
+/** A name as compared: tidied, and without the "+" that some buttons put before it. */
+function comparableName(text: string): string {
+  return normaliseText(text).replace(/^\+\s*/, '');
+}
+
+/** The specs' words, tidied once rather than for every element they are compared with. */
+const specWords = new WeakMap<ControlSpec, { names: Set<string>; parts: string[] }>();
+
+function wordsOf(spec: ControlSpec): { names: Set<string>; parts: string[] } {
+  let words = specWords.get(spec);
+  if (!words) {
+    words = {
+      names: new Set(spec.names?.map(comparableName)),
+      parts: spec.nameParts?.map((part) => normaliseText(part)) ?? [],
+    };
+    specWords.set(spec, words);
+  }
+
+  return words;
+}
+
+/**
+ * While one look at the page runs, the page stands still: the elements a selector finds and the
+ * names they carry are worked out once for all the controls looked for.
+ */
+interface LookCache {
+  candidates: Map<string, HTMLElement[]>;
+  names: WeakMap<Element, string>;
+}
+
+let lookCache: LookCache | undefined;
+
+/** Runs `look`, a reading of the page that changes nothing, with the cache above. */
+export function duringOneLook<Result>(look: () => Result): Result {
+  const outer = lookCache;
+  lookCache ??= { candidates: new Map(), names: new WeakMap() };
+  try {
+    return look();
+  } finally {
+    lookCache = outer;
+  }
+}
+
+function candidatesOf(root: Document, selector: string): HTMLElement[] {
+  const cached = lookCache?.candidates.get(selector);
+  if (cached) {
+    return cached;
+  }
+
+  const found = [...root.querySelectorAll<HTMLElement>(selector)];
+  lookCache?.candidates.set(selector, found);
+  return found;
+}
+
+function nameOf(element: Element): string {
+  let name = lookCache?.names.get(element);
+  if (name === undefined) {
+    name = comparableName(accessibleName(element));
+    lookCache?.names.set(element, name);
+  }
+
+  return name;
+}
+
 function matches(spec: ControlSpec, element: Element): boolean {
   if (!spec.names && !spec.nameParts) {
     return true;
   }
 
-  const name = normaliseText(accessibleName(element)).replace(/^\+\s*/, '');
+  const name = nameOf(element);
   if (name === '') {
     return false;
   }
 
-  if (spec.names?.some((wanted) => normaliseText(wanted).replace(/^\+\s*/, '') === name)) {
-    return true;
-  }
-
-  return spec.nameParts?.some((part) => name.includes(normaliseText(part))) ?? false;
+  const words = wordsOf(spec);
+  return words.names.has(name) || words.parts.some((part) => name.includes(part));
 }
 
 function isChosen(element: Element): boolean {
@@ -198,7 +259,7 @@ export function findControl(root: Document, id: ControlId): HTMLElement | undefi
     return field && field.value === '' && isShown(field) ? field : undefined;
   }
 
-  const found = [...root.querySelectorAll<HTMLElement>(spec.selector)].filter(
+  const found = candidatesOf(root, spec.selector).filter(
     (element) =>
       matches(spec, element) && isShown(element) && !(spec.uncheckedOnly && isChosen(element)),
   );

@@ -31,6 +31,11 @@ function cellsOf(row: Element): string[] {
 /** The row whose target is userName, and the source attribute shown before it. */
 export function findUserNameMapping(root: Document): UserNameMapping | undefined {
   for (const row of root.querySelectorAll<HTMLElement>('[role="row"], tr')) {
+    // Most rows of most lists are not it; their text says so more cheaply than their cells.
+    if (!row.textContent?.includes('userName')) {
+      continue;
+    }
+
     const cells = cellsOf(row);
     const target = cells.indexOf('userName');
     const source = cells[target - 1];

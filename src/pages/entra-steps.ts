@@ -87,19 +87,17 @@ export function provisioningRunning(root: Document): boolean {
   return false;
 }
 
-/** Assignments an application's Users and groups list shows, by object type. */
-export function assignmentsShown(root: Document): number {
-  let count = 0;
+/** Whether an application's Users and groups list shows an assignment, known by its object type. */
+export function assignmentShown(root: Document): boolean {
   for (const row of root.querySelectorAll('[role="row"], tr')) {
-    const cells = [...row.querySelectorAll('[role="gridcell"], td')].map((cell) =>
-      (cell.textContent ?? '').trim(),
-    );
-    if (cells.some((cell) => /^(user|group|benutzer|gruppe)$/i.test(cell))) {
-      count += 1;
+    for (const cell of row.querySelectorAll('[role="gridcell"], td')) {
+      if (/^(user|group|benutzer|gruppe)$/i.test((cell.textContent ?? '').trim())) {
+        return true;
+      }
     }
   }
 
-  return count;
+  return false;
 }
 
 /** The provisioning logs page: known only by its heading, it has no route of its own. */

@@ -70,18 +70,36 @@ function cellsOf(row: Element, width: number): Array<Element | undefined> {
   return cells.length > width ? cells.slice(cells.length - width) : cells;
 }
 
+function totalIn(element: Element): number | undefined {
+  const leaves = [element, ...element.querySelectorAll('span, div, p')];
+  for (const leaf of leaves) {
+    if (leaf.children.length === 0 && leaf.matches('span, div, p')) {
+      const match = totalPattern.exec((leaf.textContent ?? '').trim());
+      if (match?.[1]) {
+        return Number(match[1].replace(/[.,]/g, ''));
+      }
+    }
+  }
+
+  return undefined;
+}
+
+/**
+ * The total the page shows beside the list, up to four levels around it. The list itself is not
+ * read again for it: its rows are most of the frame, and they are read on every look.
+ */
 function totalNear(grid: Element): number | undefined {
+  let inner: Element = grid;
   let scope: Element | null = grid.parentElement;
   for (let depth = 0; scope && depth < 4; depth += 1) {
-    for (const element of scope.querySelectorAll('span, div, p')) {
-      if (element.children.length === 0) {
-        const match = totalPattern.exec((element.textContent ?? '').trim());
-        if (match?.[1]) {
-          return Number(match[1].replace(/[.,]/g, ''));
-        }
+    for (const child of scope.children) {
+      const total = child === inner ? undefined : totalIn(child);
+      if (total !== undefined) {
+        return total;
       }
     }
 
+    inner = scope;
     scope = scope.parentElement;
   }
 
