@@ -80,8 +80,13 @@ const openBrowsers = new Set<Browser>();
  * A Chromium that is closed, profile and all, if the process is interrupted: a benchmark that
  * runs for minutes must not leave browsers behind when it is stopped halfway.
  */
-export async function startBrowser(extension: boolean): Promise<Browser> {
-  const browser = await withTimeout('starting Chromium', 60_000, launchBrowser({ extension }));
+/** `directory` is the built extension to load, when not `dist/`. */
+export async function startBrowser(extension: boolean, directory?: string): Promise<Browser> {
+  const browser = await withTimeout(
+    'starting Chromium',
+    60_000,
+    launchBrowser({ extension, ...(directory ? { directory } : {}) }),
+  );
   openBrowsers.add(browser);
   return {
     ...browser,
@@ -110,8 +115,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 export async function withBrowser<Result>(
   extension: boolean,
   work: (browser: Browser) => Promise<Result>,
+  directory?: string,
 ): Promise<Result> {
-  const browser = await startBrowser(extension);
+  const browser = await startBrowser(extension, directory);
   try {
     return await work(browser);
   } finally {

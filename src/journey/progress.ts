@@ -3,16 +3,14 @@
  * storage.local and calls these functions; nothing here touches the browser.
  */
 import { z } from 'zod';
+import { type Application, applicationSchema } from './identities.ts';
 import { type StepId, stepIds, steps } from './steps.ts';
+
+export type { Application } from './identities.ts';
 
 export type StepState = 'done' | 'current' | 'todo' | 'skipped';
 
 const stepIdSchema = z.enum(stepIds);
-
-export const applicationSchema = z
-  .object({ objectId: z.uuid(), appId: z.uuid(), name: z.string().max(256).optional() })
-  .strict();
-export type Application = z.infer<typeof applicationSchema>;
 
 export const progressSchema = z
   .object({
@@ -22,7 +20,7 @@ export const progressSchema = z
       z.object({ state: z.enum(['done', 'skipped']), at: z.number() }).strict(),
     ),
     /** The Entra application being set up, once the admin has opened it. */
-    application: applicationSchema.optional(),
+    application: z.optional(applicationSchema),
   })
   .strict();
 

@@ -4,16 +4,14 @@
  * result.
  */
 import { z } from 'zod';
+import { type Tenant, tenantSchema } from './identities.ts';
 import { emptyProgress, type Progress, progressSchema } from './progress.ts';
 
-export const tenantSchema = z
-  .object({ key: z.string().min(1).max(128), label: z.string().max(128) })
-  .strict();
-export type Tenant = z.infer<typeof tenantSchema>;
+export type { Tenant } from './identities.ts';
 
 export const setupsSchema = z
   .object({
-    current: tenantSchema.optional(),
+    current: z.optional(tenantSchema),
     /** The progress of every other tenant's setup, by tenant key. */
     others: z.record(z.string(), z.object({ tenant: tenantSchema, progress: progressSchema })),
   })

@@ -5,6 +5,7 @@
  */
 import { findFieldByLabel } from '../dom/find-field.ts';
 import { normaliseText } from '../dom/text.ts';
+import type { ControlId } from './control-ids.ts';
 import {
   findMappingSave,
   findUserNameEditorOk,
@@ -121,10 +122,9 @@ export const controlSpecs = {
     selector: clickable,
     names: ['Provisioning logs', 'View provisioning logs', 'Bereitstellungsprotokolle'],
   },
-} as const satisfies Record<string, ControlSpec>;
+} as const satisfies Record<ControlId, ControlSpec>;
 
-export type ControlId = keyof typeof controlSpecs;
-export const controlIds = Object.keys(controlSpecs) as ControlId[];
+export { type ControlId, controlIds } from './control-ids.ts';
 
 /** The name a person hears for an element: its aria-label, else its text, else its value. */
 export function accessibleName(element: Element): string {

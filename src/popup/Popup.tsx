@@ -1,21 +1,14 @@
 /** The popup: the whole journey with each step's state, and the key the worker holds. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { pageLinkFor } from '../journey/links.ts';
 import type { StepState } from '../journey/progress.ts';
 import { type Section, type StepId, sections, stepMessageStem, steps } from '../journey/steps.ts';
+import { api } from '../shared/extension-api.ts';
 import { t } from '../shared/i18n.ts';
 import { declareeOrigins } from '../shared/instances.ts';
-import { type PopupStatus, popupStatusSchema, type ToWorker } from '../shared/messages.ts';
-
-async function ask(message: ToWorker): Promise<unknown> {
-  return browser.runtime.sendMessage(message);
-}
-
-async function loadStatus(): Promise<PopupStatus | undefined> {
-  const parsed = popupStatusSchema.safeParse(await ask({ type: 'popup-get' }));
-  return parsed.success ? parsed.data : undefined;
-}
+import type { ToWorker } from '../shared/messages.ts';
+import type { PopupStatus } from '../shared/popup-status.ts';
+import { ask, type Loaded, loadStatus } from './status.ts';
 
 function CopyKey({ presenter }: { presenter: boolean }) {
   const [asking, setAsking] = useState(false);
@@ -312,7 +305,7 @@ function StepRow({ id, state, link, onSet }: StepRowProps) {
           <p>{t(`${stem}_help`)}</p>
           <div class="actions">
             {link && (
-              <button type="button" onClick={() => void browser.tabs.create({ url: link })}>
+              <button type="button" onClick={() => void api.tabs.create({ url: link })}>
                 {t('popup_open_page')}
               </button>
             )}
@@ -371,21 +364,18 @@ function SectionSteps({ section, status, onSet }: SectionProps) {
   );
 }
 
-export function Popup() {
-  const [status, setStatus] = useState<PopupStatus | undefined>();
-  const [failed, setFailed] = useState(false);
+/** `first` is the worker's first answer, asked for before the popup was drawn. */
+export function Popup({ first }: { first: Loaded }) {
+  const [status, setStatus] = useState<PopupStatus | undefined>(first.status);
+  const [failed, setFailed] = useState(first.failed);
 
   const refresh = useCallback(() => {
-    loadStatus().then(
-      (loaded) => {
-        setStatus(loaded);
-        setFailed(loaded === undefined);
-      },
-      () => setFailed(true),
-    );
+    void loadStatus().then((loaded) => {
+      setStatus(loaded.status);
+      setFailed(loaded.failed);
+    });
   }, []);
 
-  useEffect(refresh, [refresh]);
   // A policy can change while the popup is open, and the key can be dropped: shown at once.
   useEffect(() => {
     const onChanged = (changes: Record<string, unknown>, area: string) => {
@@ -393,8 +383,8 @@ export function Popup() {
         refresh();
       }
     };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    api.storage.onChanged.addListener(onChanged);
+    return () => api.storage.onChanged.removeListener(onChanged);
   }, [refresh]);
 
   const forget = async () => {

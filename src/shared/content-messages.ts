@@ -9,7 +9,7 @@ import { keyProblems, tokenProblems } from '../checks/secret.ts';
 import { tenantUrlProblems } from '../checks/tenant-url.ts';
 import { knownErrorCodes } from '../journey/log-errors.ts';
 import { stepIds } from '../journey/steps.ts';
-import { controlIds } from '../pages/controls.ts';
+import { controlIds } from '../pages/control-ids.ts';
 
 // The extension's security policy forbids code built from strings; without this, zod tries it
 // once to see whether it may.

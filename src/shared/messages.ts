@@ -8,17 +8,15 @@ import { z } from 'zod';
 // once to see whether it may.
 z.config({ jitless: true });
 
-import { preflightOutcomes } from '../background/scim.ts';
 import { tokenProblems } from '../checks/secret.ts';
+import { applicationSchema, tenantSchema } from '../journey/identities.ts';
 import { knownErrorCodes } from '../journey/log-errors.ts';
-import { applicationSchema } from '../journey/progress.ts';
-import { tenantSchema } from '../journey/setups.ts';
 import { stepIds } from '../journey/steps.ts';
-import { controlIds } from '../pages/controls.ts';
-import { groupCheckSchema, keyStatusSchema, pageKinds, placeSchema } from './content-messages.ts';
-import { policyNames } from './policy.ts';
+import { controlIds } from '../pages/control-ids.ts';
+import { pageKinds, placeSchema } from './content-messages.ts';
 
 export * from './content-messages.ts';
+export * from './popup-status.ts';
 
 const shortText = z.string().max(512);
 
@@ -82,9 +80,9 @@ export const frameReportSchema = z
       .strict()
       .optional(),
     /** The Entra tenant the portal shows: each tenant has its own setup. */
-    tenant: tenantSchema.optional(),
+    tenant: z.optional(tenantSchema),
     /** The application whose pages the route shows: its ids, from the route. */
-    application: applicationSchema.optional(),
+    application: z.optional(applicationSchema),
   })
   .strict();
 export type FrameReport = z.infer<typeof frameReportSchema>;
@@ -122,37 +120,3 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('popup-get') }).strict(),
 ]);
 export type ToWorker = z.infer<typeof toWorkerSchema>;
-
-export const popupStatusSchema = z
-  .object({
-    key: keyStatusSchema,
-    steps: z.array(
-      z.object({ id: z.enum(stepIds), state: z.enum(['done', 'current', 'todo', 'skipped']) }),
-    ),
-    progressWasReset: z.boolean(),
-    presenter: z.boolean(),
-    preflightEnabled: z.boolean(),
-    /** Settings the organisation fixed by policy. */
-    organisation: z
-      .object({
-        presenterLocked: z.boolean(),
-        preflightLocked: z.boolean(),
-        presenterDefault: z.literal(true).optional(),
-        instance: z.enum(['com', 'de']).optional(),
-        applicationName: z.string().max(120).optional(),
-        keyLifetimeMinutes: z.number().int().positive().optional(),
-        ignored: z.array(z.enum(policyNames)),
-      })
-      .strict(),
-    preflight: z.enum(preflightOutcomes).optional(),
-    groupCheck: z.optional(groupCheckSchema),
-    setups: z
-      .object({
-        current: tenantSchema.optional(),
-        others: z.array(z.object({ tenant: tenantSchema, done: z.number() }).strict()),
-      })
-      .strict(),
-    application: applicationSchema.optional(),
-  })
-  .strict();
-export type PopupStatus = z.infer<typeof popupStatusSchema>;

@@ -22,8 +22,15 @@ export interface Browser {
 }
 
 export async function launchBrowser(
-  options: { extension?: boolean; headless?: boolean; locale?: string } = {},
+  options: {
+    extension?: boolean;
+    headless?: boolean;
+    locale?: string;
+    /** The built extension to load; `dist/` unless given. */
+    directory?: string;
+  } = {},
 ): Promise<Browser> {
+  const directory = options.directory ?? extensionDirectory;
   const profile = await mkdtemp(path.join(tmpdir(), 'declaree-assistant-profile-'));
   const args = [
     '--no-sandbox',
@@ -38,8 +45,8 @@ export async function launchBrowser(
   ];
   if (options.extension) {
     args.push(
-      `--disable-extensions-except=${extensionDirectory}`,
-      `--load-extension=${extensionDirectory}`,
+      `--disable-extensions-except=${directory}`,
+      `--load-extension=${directory}`,
     );
   }
 
