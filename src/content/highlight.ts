@@ -7,6 +7,8 @@ const hostTag = 'declaree-setup-highlight';
 
 let host: HTMLElement | undefined;
 let box: HTMLElement | undefined;
+/** An arrow at the edge of the frame's view, towards a control scrolled out of sight. */
+let edge: HTMLElement | undefined;
 let target: Element | undefined;
 
 function outline(): HTMLElement {
@@ -23,11 +25,21 @@ function outline(): HTMLElement {
       border: 3px solid #c239b3; border-radius: 6px; box-shadow: 0 0 0 4px rgb(194 57 179 / 25%);
       transition: all 120ms ease-out;
     }
+    span {
+      position: fixed; z-index: 2147483645; pointer-events: none; display: none;
+      width: 32px; height: 32px; border-radius: 50%; background: #c239b3; color: #fff;
+      font: bold 16px/32px system-ui, sans-serif; text-align: center;
+      box-shadow: 0 2px 6px rgb(0 0 0 / 30%);
+    }
     @media (prefers-reduced-motion: reduce) { div { transition: none; } }
-    @media (forced-colors: active) { div { border-color: Highlight; box-shadow: none; } }
+    @media (forced-colors: active) {
+      div { border-color: Highlight; box-shadow: none; }
+      span { background: Highlight; color: HighlightText; forced-color-adjust: none; }
+    }
   `;
   box = document.createElement('div');
-  root.append(style, box);
+  edge = document.createElement('span');
+  root.append(style, box, edge);
   document.documentElement.append(host);
   return box;
 }
@@ -47,6 +59,31 @@ function place(): void {
   box.style.width = `${rect.width + margin * 2}px`;
   box.style.height = `${rect.height + margin * 2}px`;
   box.style.display = rect.width === 0 && rect.height === 0 ? 'none' : 'block';
+  pointTowards(rect);
+}
+
+/**
+ * A control scrolled out of the frame's view (a Save button below a long list) gets an arrow at
+ * the edge it lies beyond, so that the admin knows which way to scroll.
+ */
+function pointTowards(rect: DOMRect): void {
+  if (!edge) {
+    return;
+  }
+
+  const below = rect.top >= window.innerHeight;
+  const above = rect.bottom <= 0;
+  if ((!below && !above) || (rect.width === 0 && rect.height === 0)) {
+    edge.style.display = 'none';
+    return;
+  }
+
+  const size = 32;
+  const centre = rect.left + rect.width / 2 - size / 2;
+  edge.textContent = below ? '\u25BC' : '\u25B2';
+  edge.style.left = `${Math.min(Math.max(centre, 8), window.innerWidth - size - 8)}px`;
+  edge.style.top = below ? `${window.innerHeight - size - 8}px` : '8px';
+  edge.style.display = 'block';
 }
 
 // The control moves when something scrolls, the window or the control changes size, or an
@@ -102,6 +139,7 @@ export function clearHighlight(): void {
   host?.remove();
   host = undefined;
   box = undefined;
+  edge = undefined;
 }
 
 /**

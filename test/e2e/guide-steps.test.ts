@@ -11,6 +11,7 @@ import type { ReplicaOptions } from '../fixtures/replicas.ts';
 import {
   guidePanel,
   hasHighlight,
+  isHighlighted,
   openPopup,
   type Session,
   startSession,
@@ -74,6 +75,42 @@ describe('the guide on Entra', () => {
       [...element.attributes].map((attribute) => attribute.name).sort(),
     );
     expect(attributes?.some((name) => name.includes('declaree'))).toBe(false);
+  });
+
+  it('points the way to a control scrolled out of sight, and puts the outline on it in view', async () => {
+    const { context } = await start({ entra: { generation: 'new' } });
+    const entra = await context.newPage();
+    await entra.setViewportSize({ width: 1400, height: 900 });
+    await entra.goto(applicationUrl('Provisioning'));
+    await guidePanel(entra).getByText('Now: Open Provisioning').waitFor();
+    const blade = entra.frames().find((frame) => frame.url().includes('sandbox-1.'));
+    if (!blade) {
+      throw new Error('the blade frame is missing');
+    }
+
+    const button = blade.getByRole('button', { name: 'Connect your application' });
+    await expect.poll(() => isHighlighted(button)).toBe(true);
+    const arrow = () =>
+      blade.evaluate(() => {
+        const edge = document
+          .querySelector('declaree-setup-highlight')
+          ?.shadowRoot?.querySelector('span');
+        return edge && getComputedStyle(edge).display !== 'none'
+          ? { text: edge.textContent, top: edge.getBoundingClientRect().top, height: innerHeight }
+          : null;
+      });
+    expect(await arrow()).toBeNull();
+
+    // The window made so low that the button lies just below what the admin sees.
+    const buttonTop = await button.evaluate((element) => element.getBoundingClientRect().top);
+    await entra.setViewportSize({ width: 1400, height: Math.round(buttonTop) });
+    await expect.poll(async () => (await arrow())?.text).toBe('\u25BC');
+    const shown = await arrow();
+    expect(shown && shown.top > shown.height / 2).toBe(true);
+
+    await button.scrollIntoViewIfNeeded();
+    await expect.poll(arrow).toBeNull();
+    await expect.poll(() => isHighlighted(button)).toBe(true);
   });
 
   it('skips Provisioning Mode on the new experience, where the form has none', async () => {
