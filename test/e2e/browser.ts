@@ -44,10 +44,7 @@ export async function launchBrowser(
     `--lang=${options.locale ?? 'en-US'}`,
   ];
   if (options.extension) {
-    args.push(
-      `--disable-extensions-except=${directory}`,
-      `--load-extension=${directory}`,
-    );
+    args.push(`--disable-extensions-except=${directory}`, `--load-extension=${directory}`);
   }
 
   const context = await chromium.launchPersistentContext(profile, {
