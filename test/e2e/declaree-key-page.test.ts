@@ -50,7 +50,7 @@ describe('Declaree API tab', () => {
   it('guides to Generate Key in Dutch and holds the new key for the EU instance', async () => {
     const { page, session: current } = await openApiTab({ declaree: { language: 'nl' } });
     const panel = guidePanel(page);
-    expect(await panel.textContent()).toContain('Press Generate Key');
+    await panel.getByText(/Press Generate Key/).waitFor();
 
     await page.getByRole('button', { name: 'Genereer sleutel' }).click();
     await panel.getByText(heldText).waitFor();
