@@ -53,22 +53,6 @@ const whiteSpaceRuns = /[\s\u0085]+/g;
 // in the few scripts where a zero-width joiner changes how a word is drawn.
 const invisibleCharacters = /\p{Default_Ignorable_Code_Point}/gu;
 
-// What one look at a name says. Most names are plain ASCII words with single spaces between
-// them, and those need nothing but lower-casing; the costly Unicode steps run only where they
-// can change the key. Two regular expressions answer this faster than a loop over the name.
-const tidyAscii = 0;
-const untidyAscii = 1;
-const notAscii = 2;
-const tidyAsciiName = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
-const nonAsciiCharacter = /[\u0080-\uffff]/;
-
-function scanAscii(name: string): number {
-  if (tidyAsciiName.test(name)) {
-    return tidyAscii;
-  }
-  return nonAsciiCharacter.test(name) ? notAscii : untidyAscii;
-}
-
 /**
  * True for every code unit that may be white space other than U+0020 or an invisible character,
  * and for a few more: it only decides whether the exact regular expressions above need to run,
@@ -207,19 +191,16 @@ function foldFully(text: string): string {
   return foldGreekAndMarks(text.toLowerCase().toUpperCase().toLowerCase());
 }
 
-// Words of ASCII and of accented Latin letters from Latin-1 and Latin Extended-A, with single
-// spaces between them: "Comptabilité Zürich", "Kraków". These letters are precomposed and have
-// no compatibility form, so such a name is already in NFKC, and lower-casing folds them. Left
-// out: "ß", "İ" and "ı" (see below), and "Ĳ", "Ŀ", "ŉ", "ſ", which NFKC rewrites.
+// The characters of plain Latin names: words of ASCII and of accented Latin letters from Latin-1
+// and Latin Extended-A, with single spaces between them, such as "Comptabilité Zürich" and
+// "Kraków". These letters are precomposed and have no compatibility form, so such a name is
+// already in NFKC, and lower-casing folds them. Left out: "ß", "İ" and "ı" (see below), and "Ĳ",
+// "Ŀ", "ŉ", "ſ", which NFKC rewrites.
 const plainLatinCharacter =
   '[\\x21-\\x7e\\u00c0-\\u00de\\u00e0-\\u012f\\u0134-\\u013e\\u0141-\\u0148\\u014a-\\u017e]';
-const plainLatinName = new RegExp(`^${plainLatinCharacter}+(?: ${plainLatinCharacter}+)*$`);
 
+/** The key of a name that is not plain Latin (see hashOfTidyName) and holds more than ASCII. */
 function unicodeKey(name: string): string {
-  if (plainLatinName.test(name)) {
-    return name.toLowerCase();
-  }
-
   // NFKC first: full-width letters, ligatures such as "ﬁ", the no-break spaces and composed
   // versus decomposed accents all become one form.
   let text = name.normalize('NFKC');
@@ -252,16 +233,9 @@ function unicodeKey(name: string): string {
   return normaliseAgain ? text.normalize('NFKC') : text;
 }
 
-function keyOf(name: string, scan: number): string {
-  if (scan === notAscii) {
-    return unicodeKey(name);
-  }
-
-  // Plain ASCII is already in every normal form and folds by lower-casing alone.
-  if (scan === untidyAscii) {
-    return name.replace(whiteSpaceRuns, ' ').trim().toLowerCase();
-  }
-  return name.toLowerCase();
+/** The key of an ASCII name: already in every normal form, it folds by lower-casing alone. */
+function asciiKey(name: string): string {
+  return name.replace(whiteSpaceRuns, ' ').trim().toLowerCase();
 }
 
 /**
@@ -270,7 +244,13 @@ function keyOf(name: string, scan: number): string {
  * An empty key means the name has nothing visible in it.
  */
 export function groupNameKey(name: string): string {
-  return keyOf(name, scanAscii(name));
+  // Most names are plain Latin and need nothing but lower-casing; the costly Unicode steps run
+  // only where they can change the key.
+  const hash = hashOfTidyName(name);
+  if (hash >= 0) {
+    return name.toLowerCase();
+  }
+  return hash === seenNonAscii ? unicodeKey(name) : asciiKey(name);
 }
 
 // A hand-made subset of Unicode's confusables (UTS #39): Cyrillic and Greek letters that look
@@ -393,7 +373,7 @@ const plainLatinLowerCase = new Uint16Array(0x180);
 }
 
 /**
- * For a plain Latin name (see plainLatinName), which is most names, the hash of its key,
+ * For a plain Latin name (see plainLatinCharacter), which is most names, the hash of its key,
  * computed without building the key: that key is the name in lower case, one character for
  * one. For any other name with a character beyond ASCII, seenNonAscii; for the rest (ASCII with
  * other white space, or empty), untidyOrEmpty.
@@ -724,7 +704,7 @@ class NameIndex {
       return;
     }
 
-    const key = hash === seenNonAscii ? unicodeKey(name) : keyOf(name, untidyAscii);
+    const key = hash === seenNonAscii ? unicodeKey(name) : asciiKey(name);
     if (key === '') {
       this.firstOfKey[index] = -1;
       return;
