@@ -581,9 +581,11 @@ const readAheadCount = 64;
  *    are built as their entries come (see confirmKeys). The rare entries that merely share the
  *    hash get a key of their own.
  *
- * With 100,000 names the entries no longer fit in the processor's caches. Read in input order,
- * nearby entries share the memory fetched for one another; read by key, from anywhere in the
- * input, nearly every entry is a trip to main memory.
+ * With 100,000 names the entries no longer fit in the processor's caches, and reading one is
+ * nearly always a trip to main memory; at 10,000 they are still at hand. So the third pass reads
+ * each shared entry once: what later entries are compared with is kept in a RepeatedKey rather
+ * than read again from the key's first entry, and the entries are fetched a few dozen at a time
+ * in a loop that does nothing else (see readAhead) rather than one after another.
  */
 class NameIndex {
   /** For each entry, the first entry with the same key; -1 for an empty name. */
