@@ -869,7 +869,7 @@ type PlacedCollision = { at: number; collision: Collision };
  * Reads the ids and names of these entries in a loop that does nothing else, so that the
  * processor fetches them from memory many at a time; see NameIndex.readAhead.
  */
-function readAhead(groups: readonly GroupEntry[], lists: readonly Int32Array[]): number {
+function readEntriesAhead(groups: readonly GroupEntry[], lists: readonly Int32Array[]): number {
   let touched = 0;
   for (const indices of lists) {
     for (let position = 0; position < indices.length; position += 1) {
@@ -947,7 +947,7 @@ function lookAlikeCollisions(groups: readonly GroupEntry[], names: NameIndex): P
     // A typed array sorts without the garbage Array.prototype.sort leaves.
     lookEntries.push(indices.sort());
   }
-  names.touched += readAhead(groups, lookEntries);
+  names.touched += readEntriesAhead(groups, lookEntries);
 
   const found: PlacedCollision[] = [];
   for (const indices of lookEntries) {
