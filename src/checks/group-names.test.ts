@@ -333,6 +333,55 @@ describe('findCollisions', () => {
     expect(collisions[0]?.groups[1]).toBe(groups[2]);
   });
 
+  it('takes ids that differ only in case or surrounding white space as one group', () => {
+    // Ids are told apart by their last two characters before they are compared in full; these
+    // pairs end alike only once trimmed or lower-cased, or end where lower-casing is not one
+    // letter for one.
+    const pairs: Array<[string, string]> = [
+      ['ab-12', ' AB-12\t'],
+      ['x', '  X'],
+      ['Q', 'q\u00a0'],
+      ['groupİ', 'groupi\u0307'],
+      ['ΟΔΟΣ', 'οδος'],
+    ];
+    for (const [id, sameId] of pairs) {
+      const groups: GroupEntry[] = [
+        { name: 'Finance', id },
+        { name: 'FINANCE', id: sameId },
+        { name: 'finance', id: `${id}-other` },
+      ];
+      const collisions = findCollisions(groups);
+      expect(collisions).toHaveLength(1);
+      expect(collisions[0]?.groups).toEqual([groups[0], groups[2]]);
+    }
+  });
+
+  it('takes a blank id as no id', () => {
+    const groups: GroupEntry[] = [
+      { name: 'Finance', id: '  ' },
+      { name: 'Finance', id: '\u00a0' },
+    ];
+    expect(findCollisions(groups)[0]?.groups).toEqual(groups);
+    expect(findCollisions([groups[0] as GroupEntry, groups[0] as GroupEntry])).toEqual([]);
+  });
+
+  it('tells apart ids that end alike', () => {
+    const groups: GroupEntry[] = ['1:10', '2:10', ' 3:10', '1:10 '].map((id) => ({
+      name: 'Finance',
+      id,
+    }));
+    expect(findCollisions(groups)[0]?.groups).toEqual(groups.slice(0, 3));
+  });
+
+  it('keeps each group once when a name is given to many groups, seen more than once', () => {
+    const groups: GroupEntry[] = Array.from({ length: 30 }, (_, index) => ({
+      name: index % 2 === 0 ? 'Finance' : 'FINANCE',
+      id: `id-${index % 12}`,
+    }));
+    const [collision] = findCollisions(groups);
+    expect(collision?.groups).toEqual(groups.slice(0, 12));
+  });
+
   it('takes two entries written alike and without ids as two groups', () => {
     expect(summary(findCollisions(entries('Finance', 'Finance')))).toEqual([
       { kind: 'same-name', names: ['Finance', 'Finance'] },

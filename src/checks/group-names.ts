@@ -53,22 +53,6 @@ const whiteSpaceRuns = /[\s\u0085]+/g;
 // in the few scripts where a zero-width joiner changes how a word is drawn.
 const invisibleCharacters = /\p{Default_Ignorable_Code_Point}/gu;
 
-// What one look at a name says. Most names are plain ASCII words with single spaces between
-// them, and those need nothing but lower-casing; the costly Unicode steps run only where they
-// can change the key. Two regular expressions answer this faster than a loop over the name.
-const tidyAscii = 0;
-const untidyAscii = 1;
-const notAscii = 2;
-const tidyAsciiName = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
-const nonAsciiCharacter = /[\u0080-\uffff]/;
-
-function scanAscii(name: string): number {
-  if (tidyAsciiName.test(name)) {
-    return tidyAscii;
-  }
-  return nonAsciiCharacter.test(name) ? notAscii : untidyAscii;
-}
-
 /**
  * True for every code unit that may be white space other than U+0020 or an invisible character,
  * and for a few more: it only decides whether the exact regular expressions above need to run,
@@ -207,19 +191,16 @@ function foldFully(text: string): string {
   return foldGreekAndMarks(text.toLowerCase().toUpperCase().toLowerCase());
 }
 
-// Words of ASCII and of accented Latin letters from Latin-1 and Latin Extended-A, with single
-// spaces between them: "Comptabilité Zürich", "Kraków". These letters are precomposed and have
-// no compatibility form, so such a name is already in NFKC, and lower-casing folds them. Left
-// out: "ß", "İ" and "ı" (see below), and "Ĳ", "Ŀ", "ŉ", "ſ", which NFKC rewrites.
+// The characters of plain Latin names: words of ASCII and of accented Latin letters from Latin-1
+// and Latin Extended-A, with single spaces between them, such as "Comptabilité Zürich" and
+// "Kraków". These letters are precomposed and have no compatibility form, so such a name is
+// already in NFKC, and lower-casing folds them. Left out: "ß", "İ" and "ı" (see below), and "Ĳ",
+// "Ŀ", "ŉ", "ſ", which NFKC rewrites.
 const plainLatinCharacter =
   '[\\x21-\\x7e\\u00c0-\\u00de\\u00e0-\\u012f\\u0134-\\u013e\\u0141-\\u0148\\u014a-\\u017e]';
-const plainLatinName = new RegExp(`^${plainLatinCharacter}+(?: ${plainLatinCharacter}+)*$`);
 
+/** The key of a name that is not plain Latin (see hashOfTidyName) and holds more than ASCII. */
 function unicodeKey(name: string): string {
-  if (plainLatinName.test(name)) {
-    return name.toLowerCase();
-  }
-
   // NFKC first: full-width letters, ligatures such as "ﬁ", the no-break spaces and composed
   // versus decomposed accents all become one form.
   let text = name.normalize('NFKC');
@@ -252,16 +233,9 @@ function unicodeKey(name: string): string {
   return normaliseAgain ? text.normalize('NFKC') : text;
 }
 
-function keyOf(name: string, scan: number): string {
-  if (scan === notAscii) {
-    return unicodeKey(name);
-  }
-
-  // Plain ASCII is already in every normal form and folds by lower-casing alone.
-  if (scan === untidyAscii) {
-    return name.replace(whiteSpaceRuns, ' ').trim().toLowerCase();
-  }
-  return name.toLowerCase();
+/** The key of an ASCII name: already in every normal form, it folds by lower-casing alone. */
+function asciiKey(name: string): string {
+  return name.replace(whiteSpaceRuns, ' ').trim().toLowerCase();
 }
 
 /**
@@ -270,7 +244,13 @@ function keyOf(name: string, scan: number): string {
  * An empty key means the name has nothing visible in it.
  */
 export function groupNameKey(name: string): string {
-  return keyOf(name, scanAscii(name));
+  // Most names are plain Latin and need nothing but lower-casing; the costly Unicode steps run
+  // only where they can change the key.
+  const hash = hashOfTidyName(name);
+  if (hash >= 0) {
+    return name.toLowerCase();
+  }
+  return hash === seenNonAscii ? unicodeKey(name) : asciiKey(name);
 }
 
 // A hand-made subset of Unicode's confusables (UTS #39): Cyrillic and Greek letters that look
@@ -393,7 +373,7 @@ const plainLatinLowerCase = new Uint16Array(0x180);
 }
 
 /**
- * For a plain Latin name (see plainLatinName), which is most names, the hash of its key,
+ * For a plain Latin name (see plainLatinCharacter), which is most names, the hash of its key,
  * computed without building the key: that key is the name in lower case, one character for
  * one. For any other name with a character beyond ASCII, seenNonAscii; for the rest (ASCII with
  * other white space, or empty), untidyOrEmpty.
@@ -459,9 +439,135 @@ function lowerCaseOf(code: number): number {
   return lowerCase === 0 ? code : lowerCase;
 }
 
-// What the index notes about each entry's name, as bits.
-const tidyBit = 1;
-const greekOrCyrillicBit = 2;
+/** What makes an entry a group: its id, or the entry object itself when it has none. */
+function identityOf(entry: GroupEntry): string | GroupEntry {
+  return normaliseId(entry.id) ?? entry;
+}
+
+// What fingerprintOfId gives an id whose end it cannot vouch for.
+const unsureFingerprint = 1 << 14;
+
+/**
+ * A small number that ids equal once trimmed and in lower case share, made from the last two
+ * characters, where different ids nearly always differ too; -1 for no id or a blank one. It
+ * tells most different ids apart without reading an earlier one again (see RepeatedKey).
+ */
+function fingerprintOfId(id: string | undefined): number {
+  if (id === undefined) {
+    return -1;
+  }
+  // The same string, not a copy, when nothing trails.
+  const end = id.trimEnd();
+  if (end.length === 0) {
+    return -1;
+  }
+
+  // Lower-casing changes ASCII letters one for one and nothing else ASCII; beyond ASCII it may
+  // change the length or depend on the letters around. White space may be the start to trim.
+  const last = end.charCodeAt(end.length - 1);
+  const before = end.length < 2 ? 0 : end.charCodeAt(end.length - 2);
+  if (before <= 0x20 || before >= 0x80 || last >= 0x80) {
+    return unsureFingerprint;
+  }
+  return (lowerCaseOf(before) << 7) | lowerCaseOf(last);
+}
+
+/** Whether two identities, an id or an entry, with their fingerprints, are one group. */
+function sameGroup(
+  left: string | GroupEntry,
+  leftFingerprint: number,
+  right: string | GroupEntry,
+  rightFingerprint: number,
+): boolean {
+  return (
+    leftFingerprint === rightFingerprint &&
+    (left === right ||
+      (typeof left === 'string' &&
+        typeof right === 'string' &&
+        normaliseId(left) === normaliseId(right)))
+  );
+}
+
+/**
+ * A key that more than one entry has, and the groups among its entries: the first entry of each
+ * group, in input order. It becomes a collision once it holds a second group.
+ *
+ * It keeps what later entries are compared with, the key and the first group's identity with a
+ * fingerprint of it, so that the first entry is not read again: with many names that would cost
+ * a trip to main memory each time.
+ */
+class RepeatedKey {
+  collision: Collision | undefined = undefined;
+  /** Another key with the same hash, which is rare; the keys of one hash form a list. */
+  otherKey: RepeatedKey | undefined = undefined;
+  /** The identities of the groups, once a name is given to many, so that the work stays linear. */
+  private identities: Set<string | GroupEntry> | undefined = undefined;
+
+  constructor(
+    /** The key's first entry. */
+    readonly first: number,
+    /** The key, or the first entry's name where that is the key but for case. */
+    readonly key: string,
+    private readonly firstEntry: GroupEntry,
+    private readonly firstName: string,
+    private readonly firstIdentity: string | GroupEntry,
+    private readonly firstFingerprint: number,
+  ) {}
+
+  /**
+   * Takes in a later entry with this key, its id or the entry as identity, and the fingerprint
+   * of its id; an entry of a group already seen adds nothing.
+   */
+  add(entry: GroupEntry, name: string, identity: string | GroupEntry, fingerprint: number): void {
+    if (this.hasGroup(identity, fingerprint)) {
+      return;
+    }
+
+    if (this.collision === undefined) {
+      const names = [this.firstName, name];
+      this.collision = { kind: 'same-name', names, groups: [this.firstEntry, entry] };
+      return;
+    }
+
+    const groups = this.collision.groups;
+    groups.push(entry);
+    this.collision.names.push(name);
+    // Most keys have two or three groups, where comparing with each beats a Set; a name given
+    // to many groups moves to the Set.
+    if (this.identities === undefined && groups.length > 8) {
+      this.identities = new Set(groups.map(identityOf));
+    }
+  }
+
+  private hasGroup(identity: string | GroupEntry, fingerprint: number): boolean {
+    if (this.identities !== undefined) {
+      const normal = typeof identity === 'string' ? (normaliseId(identity) as string) : identity;
+      if (this.identities.has(normal)) {
+        return true;
+      }
+      this.identities.add(normal);
+      return false;
+    }
+    if (sameGroup(identity, fingerprint, this.firstIdentity, this.firstFingerprint)) {
+      return true;
+    }
+
+    // The groups after the first are rare enough to be read again.
+    const groups = this.collision?.groups ?? [];
+    for (let position = 1; position < groups.length; position += 1) {
+      const group = groups[position] as GroupEntry;
+      const groupFingerprint = fingerprintOfId(group.id);
+      const groupIdentity = groupFingerprint < 0 ? group : (group.id as string);
+      if (sameGroup(identity, fingerprint, groupIdentity, groupFingerprint)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
+
+// How many entries the third pass reads ahead at a time (see readAhead).
+const readAheadCount = 64;
 
 /**
  * Which entries share a key, found in three passes.
@@ -470,14 +576,16 @@ const greekOrCyrillicBit = 2;
  *    gets no key string: its hash is computed from the name. Greek and Cyrillic names are also
  *    decomposed here for the look-alike check, while they are at hand.
  * 2. A hash table sized once for all names and holding only numbers chains the entries by hash.
- * 3. The entries whose hash is shared, and only those, are read again to confirm by their keys
- *    that they are the same name (see confirmKeys); the rare ones that merely share the hash get
- *    chains of their own.
+ * 3. The entries whose hash is shared, and only those, are read again, in input order: each key
+ *    is confirmed against the first entry of its hash, the id is read, and same-name collisions
+ *    are built as their entries come (see confirmKeys). The rare entries that merely share the
+ *    hash get a key of their own.
  *
- * With 100,000 names the entries no longer fit in the processor's cache, so an entry read a
- * second time has to come from main memory again, where at 10,000 it is still at hand. Comparing
- * keys while filling the table, as this did before, read a key's first entry again for every
- * later one, from anywhere in the input, in between the table's own reads.
+ * With 100,000 names the entries no longer fit in the processor's caches, and reading one is
+ * nearly always a trip to main memory; at 10,000 they are still at hand. So the third pass reads
+ * each shared entry once: what later entries are compared with is kept in a RepeatedKey rather
+ * than read again from the key's first entry, and the entries are fetched a few dozen at a time
+ * in a loop that does nothing else (see readAhead) rather than one after another.
  */
 class NameIndex {
   /** For each entry, the first entry with the same key; -1 for an empty name. */
@@ -485,113 +593,108 @@ class NameIndex {
   readonly withGreekOrCyrillic: number[] = [];
   /** The names of withGreekOrCyrillic in compatibility decomposition (NFKD), when asked for. */
   readonly decomposedNames: string[] = [];
+  /** The keys that more than one entry has, in the order of their first entries. */
+  readonly repeated: RepeatedKey[] = [];
 
   private readonly groups: readonly GroupEntry[];
-  private readonly kinds: Uint8Array;
   private readonly hashes: Int32Array;
   /**
-   * Chains of the later entries of a key, plus one (0 ends a chain). A key's first entry points
-   * to the latest, each later entry to the one before it, so adding one needs no walk.
+   * Chains of the later entries of a hash, plus one (0 ends a chain). A hash's first entry
+   * points to the latest, each later entry to the one before it, so adding one needs no walk.
    */
-  private readonly laterOfKey: Int32Array;
+  private readonly laterOfHash: Int32Array;
+  /**
+   * For each entry, 0 when its name is tidy and stands for its own key (see keyOrTidyName), else
+   * the place of its key in keysBuilt plus one.
+   */
+  private readonly keyNumbers: Int32Array;
+  /** The keys of the names that are not tidy, kept from the first pass. */
+  private readonly keysBuilt: string[] = [];
+  /** For the first entry of each hash that several entries have: its place in repeated + 1. */
+  private readonly repeatedOf: Int32Array;
   /** Entry plus one in each slot, one slot per hash; 0 for an empty slot. */
   private readonly slots: Int32Array;
-  /**
-   * The key of each name that is not tidy, kept from the first pass; a tidy name stands for its
-   * own key (see keyOrTidyName).
-   */
-  private readonly keysBuilt: (string | undefined)[];
-  /**
-   * For the rare first entry whose hash turned out to be shared with other keys: the first
-   * entries of those keys, which have no slot of their own.
-   */
-  private readonly otherFirstsOfHash = new Map<number, number[]>();
-  /** First entries of the hashes that more than one entry has, for the third pass. */
-  private readonly sharedHashes: number[] = [];
+  /** What readAhead read, kept only so that its reads are not left out as unused. */
+  touched = 0;
 
   constructor(groups: readonly GroupEntry[], decompose: boolean) {
     this.groups = groups;
-    this.firstOfKey = new Int32Array(groups.length);
-    this.kinds = new Uint8Array(groups.length);
-    this.hashes = new Int32Array(groups.length);
-    this.laterOfKey = new Int32Array(groups.length);
-    this.keysBuilt = new Array(groups.length);
-    for (let index = 0; index < groups.length; index += 1) {
+    const count = groups.length;
+    // One block for the numbers kept per entry, which costs less to get than five. No JavaScript
+    // array is as long as the input: one that large goes to a space of its own and is slow to
+    // make.
+    const numbers = new Int32Array(count * 5);
+    this.firstOfKey = numbers.subarray(0, count);
+    this.hashes = numbers.subarray(count, count * 2);
+    this.laterOfHash = numbers.subarray(count * 2, count * 3);
+    this.keyNumbers = numbers.subarray(count * 3, count * 4);
+    this.repeatedOf = numbers.subarray(count * 4, count * 5);
+    for (let index = 0; index < count; index += 1) {
       this.hashEntry(index, decompose);
     }
 
-    // At most half full, so a search meets an empty slot soon.
+    // At most half full, so a search meets an empty slot soon. Made only now: a block this large
+    // that the first pass did not touch is slower to fill, having left the processor's cache.
     let capacity = 16;
-    while (capacity < groups.length * 2) {
+    while (capacity < count * 2) {
       capacity *= 2;
     }
     this.slots = new Int32Array(capacity);
-    for (let index = 0; index < groups.length; index += 1) {
-      if (this.firstOfKey[index] === 0 && this.placeByHash(index)) {
-        this.sharedHashes.push(this.firstOfKey[index] as number);
+    let sharing = 0;
+    for (let index = 0; index < count; index += 1) {
+      if (this.firstOfKey[index] === 0) {
+        sharing += this.placeByHash(index);
       }
     }
-  }
 
-  /**
-   * The third pass, which must run before firstWithKey or entriesOfKey are asked: confirms by
-   * their keys that the entries sharing a hash share a key, and shows each key that more than
-   * one entry has to `visit` (its entries in input order, in the first `count` places) right
-   * after, while its entries are still in the processor's cache.
-   */
-  confirmKeys(visit: (entries: readonly number[], count: number) => void): void {
-    const entries: number[] = [];
-    for (const first of this.sharedHashes) {
-      const count = this.entriesOfKey(first, entries);
-      if (this.haveOneKey(entries, count)) {
-        visit(entries, count);
-        continue;
-      }
-
-      for (const repeated of this.splitByKey(entries.slice(0, count))) {
-        visit(entries, this.entriesOfKey(repeated, entries));
-      }
-    }
+    this.confirmKeys(sharing);
   }
 
   isGreekOrCyrillic(index: number): boolean {
-    return ((this.kinds[index] as number) & greekOrCyrillicBit) !== 0;
-  }
-
-  /** The first entry whose key is this key, or -1. */
-  firstWithKey(key: string): number {
-    const first = this.firstWithHash(hashOfKey(key) | 0);
-    if (first < 0 || equalIgnoringPlainLatinCase(this.keyOrTidyName(first), key)) {
-      return first;
-    }
-
-    const others = this.otherFirstsOfHash.get(first) ?? [];
+    // Only names with a key of their own may hold Greek or Cyrillic letters.
     return (
-      others.find((other) => equalIgnoringPlainLatinCase(this.keyOrTidyName(other), key)) ?? -1
+      this.keyNumbers[index] !== 0 &&
+      mayHoldGreekOrCyrillic.test((this.groups[index] as GroupEntry).name)
     );
   }
 
-  /**
-   * Writes every entry with the same key as this first entry into `entries`, in input order,
-   * and returns how many there are. The caller's array is reused from key to key.
-   */
-  entriesOfKey(first: number, entries: number[]): number {
-    let count = 0;
-    for (let later = this.laterOfKey[first] as number; later !== 0; ) {
-      entries[count] = later - 1;
-      count += 1;
-      later = this.laterOfKey[later - 1] as number;
+  /** The first entry whose key is each of these keys, given with their hashes (hashOfKey), or -1. */
+  firstsWithKeys(keys: readonly string[], hashes: Int32Array): Int32Array {
+    const firsts = new Int32Array(keys.length);
+    for (let position = 0; position < keys.length; position += 1) {
+      firsts[position] = this.firstWithHash(hashes[position] as number);
     }
-    entries[count] = first;
-    count += 1;
 
-    // The chain runs from the latest entry back to the first.
-    for (let low = 0, high = count - 1; low < high; low += 1, high -= 1) {
-      const swapped = entries[low] as number;
-      entries[low] = entries[high] as number;
-      entries[high] = swapped;
+    for (let position = 0; position < keys.length; position += 1) {
+      const hashFirst = firsts[position] as number;
+      const key = keys[position] as string;
+      const repeatedNumber = hashFirst < 0 ? 0 : (this.repeatedOf[hashFirst] as number);
+      if (repeatedNumber === 0) {
+        const same =
+          hashFirst >= 0 && equalIgnoringPlainLatinCase(this.keyOrTidyName(hashFirst), key);
+        firsts[position] = same ? hashFirst : -1;
+        continue;
+      }
+
+      let repeated = this.repeated[repeatedNumber - 1];
+      while (repeated !== undefined && !equalIgnoringPlainLatinCase(repeated.key, key)) {
+        repeated = repeated.otherKey;
+      }
+      firsts[position] = repeated?.first ?? -1;
     }
-    return count;
+    return firsts;
+  }
+
+  /** The entries whose key is that of this first entry, in no particular order. */
+  entriesOfKey(first: number): number[] {
+    const entries: number[] = [];
+    const hashFirst = this.firstWithHash(this.hashes[first] as number);
+    for (let entry = hashFirst; entry >= 0; entry = (this.laterOfHash[entry] as number) - 1) {
+      if (this.firstOfKey[entry] === first) {
+        entries.push(entry);
+      }
+    }
+    return entries;
   }
 
   /** Notes the hash of an entry's key; an empty name is marked in firstOfKey instead. */
@@ -599,32 +702,29 @@ class NameIndex {
     const name = (this.groups[index] as GroupEntry).name;
     const hash = hashOfTidyName(name);
     if (hash >= 0) {
-      this.kinds[index] = tidyBit;
       this.hashes[index] = hash | 0;
       return;
     }
 
-    const key = hash === seenNonAscii ? unicodeKey(name) : keyOf(name, untidyAscii);
+    const key = hash === seenNonAscii ? unicodeKey(name) : asciiKey(name);
     if (key === '') {
       this.firstOfKey[index] = -1;
       return;
     }
-    if (mayHoldGreekOrCyrillic.test(name)) {
-      this.kinds[index] = greekOrCyrillicBit;
+    if (decompose && mayHoldGreekOrCyrillic.test(name)) {
       this.withGreekOrCyrillic.push(index);
-      if (decompose) {
-        this.decomposedNames.push(name.normalize('NFKD'));
-      }
+      this.decomposedNames.push(name.normalize('NFKD'));
     }
-    this.keysBuilt[index] = key;
+    this.keysBuilt.push(key);
+    this.keyNumbers[index] = this.keysBuilt.length;
     this.hashes[index] = hashOfKey(key) | 0;
   }
 
   /**
-   * Puts an entry in the slot of its hash, or chains it to the entry already there. True when
-   * the entry is the second one with that hash.
+   * Puts an entry in the slot of its hash, or chains it to the entry already there. Returns how
+   * many entries this makes share a hash that did not before: 0, 1, or 2 for the second one.
    */
-  private placeByHash(index: number): boolean {
+  private placeByHash(index: number): number {
     const hash = this.hashes[index] as number;
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
@@ -632,17 +732,96 @@ class NameIndex {
       if (stored === 0) {
         this.slots[slot] = index + 1;
         this.firstOfKey[index] = index;
-        return false;
+        return 0;
       }
 
       const first = stored - 1;
       if (this.hashes[first] === hash) {
         this.firstOfKey[index] = first;
-        const latest = this.laterOfKey[first] as number;
-        this.laterOfKey[index] = latest;
-        this.laterOfKey[first] = index + 1;
-        return latest === 0;
+        const latest = this.laterOfHash[first] as number;
+        this.laterOfHash[index] = latest;
+        this.laterOfHash[first] = index + 1;
+        return latest === 0 ? 2 : 1;
       }
+    }
+  }
+
+  /**
+   * The third pass: reads the entries whose hash another entry has too, in input order, confirms
+   * their keys against the keys met before and sorts them into groups by their ids. `sharing`
+   * is how many such entries there are.
+   */
+  private confirmKeys(sharing: number): void {
+    const entries = new Int32Array(sharing);
+    let count = 0;
+    for (let index = 0; index < this.groups.length; index += 1) {
+      const hashFirst = this.firstOfKey[index] as number;
+      if (hashFirst === index ? this.laterOfHash[index] !== 0 : hashFirst >= 0) {
+        entries[count] = index;
+        count += 1;
+      }
+    }
+
+    for (let start = 0; start < count; start += readAheadCount) {
+      const end = Math.min(count, start + readAheadCount);
+      this.readAhead(entries, start, end);
+      for (let position = start; position < end; position += 1) {
+        this.confirmKey(entries[position] as number);
+      }
+    }
+  }
+
+  /**
+   * Reads what confirmKey will read of these entries and compare them with, in a loop that does
+   * little else. The processor then fetches them from memory many at a time, where confirmKey,
+   * which has choices to make at every step, would wait for each in turn.
+   */
+  private readAhead(entries: Int32Array, start: number, end: number): void {
+    let touched = 0;
+    for (let position = start; position < end; position += 1) {
+      const index = entries[position] as number;
+      const entry = this.groups[index] as GroupEntry;
+      const id = entry.id;
+      touched += id === undefined ? 0 : id.charCodeAt(id.length - 1);
+      const keyNumber = this.keyNumbers[index] as number;
+      if (keyNumber !== 0) {
+        touched += (this.keysBuilt[keyNumber - 1] as string).charCodeAt(0);
+        const first = this.groups[this.firstOfKey[index] as number] as GroupEntry;
+        touched += first.name.charCodeAt(0);
+      }
+    }
+    this.touched = touched;
+  }
+
+  private confirmKey(index: number): void {
+    const entry = this.groups[index] as GroupEntry;
+    const name = entry.name;
+    const keyNumber = this.keyNumbers[index] as number;
+    const key = keyNumber === 0 ? name : (this.keysBuilt[keyNumber - 1] as string);
+    const fingerprint = fingerprintOfId(entry.id);
+    const identity = fingerprint < 0 ? entry : (entry.id as string);
+    const hashFirst = this.firstOfKey[index] as number;
+    if (hashFirst === index) {
+      this.repeated.push(new RepeatedKey(index, key, entry, name, identity, fingerprint));
+      this.repeatedOf[index] = this.repeated.length;
+      return;
+    }
+
+    let repeated = this.repeated[(this.repeatedOf[hashFirst] as number) - 1] as RepeatedKey;
+    while (!equalIgnoringPlainLatinCase(repeated.key, key)) {
+      if (repeated.otherKey === undefined) {
+        // A key that merely shares the hash: this entry is its first.
+        repeated.otherKey = new RepeatedKey(index, key, entry, name, identity, fingerprint);
+        repeated = repeated.otherKey;
+        this.repeated.push(repeated);
+        break;
+      }
+      repeated = repeated.otherKey;
+    }
+
+    this.firstOfKey[index] = repeated.first;
+    if (repeated.first !== index) {
+      repeated.add(entry, name, identity, fingerprint);
     }
   }
 
@@ -656,167 +835,81 @@ class NameIndex {
     }
   }
 
-  private haveOneKey(entries: readonly number[], count: number): boolean {
-    const key = this.keyOrTidyName(entries[0] as number);
-    for (let position = 1; position < count; position += 1) {
-      if (!equalIgnoringPlainLatinCase(this.keyOrTidyName(entries[position] as number), key)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Chains entries that share a hash but not a key by key instead, each key's earliest entry
-   * leading, and returns the first entries of the keys that more than one entry has. The first
-   * of all keeps the slot; the others are found through otherFirstsOfHash.
-   */
-  private splitByKey(entries: readonly number[]): number[] {
-    const repeatedFirsts: number[] = [];
-    const firsts: number[] = [];
-    const firstKeys: string[] = [];
-    for (const index of entries) {
-      const key = this.keyOrTidyName(index);
-      const keyNumber = firstKeys.findIndex((firstKey) =>
-        equalIgnoringPlainLatinCase(firstKey, key),
-      );
-      if (keyNumber < 0) {
-        firsts.push(index);
-        firstKeys.push(key);
-        this.firstOfKey[index] = index;
-        this.laterOfKey[index] = 0;
-        continue;
-      }
-
-      const first = firsts[keyNumber] as number;
-      if (this.laterOfKey[first] === 0) {
-        repeatedFirsts.push(first);
-      }
-      this.firstOfKey[index] = first;
-      this.laterOfKey[index] = this.laterOfKey[first] as number;
-      this.laterOfKey[first] = index + 1;
-    }
-    this.otherFirstsOfHash.set(firsts[0] as number, firsts.slice(1));
-    return repeatedFirsts;
-  }
-
   /**
    * The key of an entry, or its tidy name, which is its key but for the case of plain Latin
    * letters; equalIgnoringPlainLatinCase compares either kind with either.
    */
   private keyOrTidyName(index: number): string {
-    return this.keysBuilt[index] ?? (this.groups[index] as GroupEntry).name;
+    const keyNumber = this.keyNumbers[index] as number;
+    return keyNumber === 0
+      ? (this.groups[index] as GroupEntry).name
+      : (this.keysBuilt[keyNumber - 1] as string);
   }
 }
 
-/**
- * Keeps one entry per group: the first entry of each id. Entries without an id are each a group
- * of their own, because two rows named "Finance" on a page are two groups unless ids say
- * otherwise, and Entra does allow that; only the very same entry object counts once. Ids are
- * read here rather than for every name because only names that share a key or a look need them.
- *
- * One sieve serves every list in turn and keeps its arrays: thousands of keys are shared by a
- * group seen twice and nothing else, and they should leave no garbage behind.
- */
-class GroupSieve {
-  /** How many entries the last list kept; they are the first ones in `kept`. */
-  keptCount = 0;
-  readonly kept: number[] = [];
-  private readonly seen: Array<string | GroupEntry> = [];
-  private readonly groups: readonly GroupEntry[];
-
-  constructor(groups: readonly GroupEntry[]) {
-    this.groups = groups;
-  }
-
-  /** Keeps the first entry of each group among these, in their order. */
-  sift(indices: readonly number[], count: number): void {
-    // Most lists hold two or three entries, where a plain list beats a Set; a long list (a name
-    // given to hundreds of groups) takes the Set, so that the work stays linear.
-    const seenSet = count > 8 ? new Set<string | GroupEntry>() : undefined;
-    this.keptCount = 0;
-    for (let position = 0; position < count; position += 1) {
-      const index = indices[position] as number;
-      const entry = this.groups[index] as GroupEntry;
-      const identity = normaliseId(entry.id) ?? entry;
-      if (seenSet) {
-        if (seenSet.has(identity)) {
-          continue;
-        }
-        seenSet.add(identity);
-      } else {
-        if (this.hasSeen(identity)) {
-          continue;
-        }
-        this.seen[this.keptCount] = identity;
-      }
-
-      this.kept[this.keptCount] = index;
-      this.keptCount += 1;
+/** The first entry of each group among these entries, which are in input order. */
+function firstOfEachGroup(groups: readonly GroupEntry[], indices: ArrayLike<number>): number[] {
+  const seen = new Set<string | GroupEntry>();
+  const kept: number[] = [];
+  for (let position = 0; position < indices.length; position += 1) {
+    const index = indices[position] as number;
+    const identity = identityOf(groups[index] as GroupEntry);
+    if (!seen.has(identity)) {
+      seen.add(identity);
+      kept.push(index);
     }
   }
-
-  /** A collision of the entries kept, with arrays of its own. */
-  collision(kind: CollisionKind): PlacedCollision {
-    const entries = new Array<GroupEntry>(this.keptCount);
-    const names = new Array<string>(this.keptCount);
-    for (let position = 0; position < this.keptCount; position += 1) {
-      const entry = this.groups[this.kept[position] as number] as GroupEntry;
-      entries[position] = entry;
-      names[position] = entry.name;
-    }
-    return { at: this.kept[0] as number, collision: { kind, names, groups: entries } };
-  }
-
-  private hasSeen(identity: string | GroupEntry): boolean {
-    for (let position = 0; position < this.keptCount; position += 1) {
-      if (this.seen[position] === identity) {
-        return true;
-      }
-    }
-    return false;
-  }
+  return kept;
 }
 
 /** A collision with the position of its first entry, for sorting. */
 type PlacedCollision = { at: number; collision: Collision };
 
-function sameNameCollisions(groups: readonly GroupEntry[], names: NameIndex): PlacedCollision[] {
-  const found: PlacedCollision[] = [];
-  const sieve = new GroupSieve(groups);
-  names.confirmKeys((entries, count) => {
-    sieve.sift(entries, count);
-    if (sieve.keptCount > 1) {
-      found.push(sieve.collision('same-name'));
+/**
+ * Reads the ids and names of these entries in a loop that does nothing else, so that the
+ * processor fetches them from memory many at a time; see NameIndex.readAhead.
+ */
+function readEntriesAhead(groups: readonly GroupEntry[], lists: readonly Int32Array[]): number {
+  let touched = 0;
+  for (const indices of lists) {
+    for (let position = 0; position < indices.length; position += 1) {
+      const entry = groups[indices[position] as number] as GroupEntry;
+      touched += entry.name.length + (entry.id === undefined ? 0 : entry.id.charCodeAt(0));
     }
-  });
-  return found;
-}
-
-function addToBucket(buckets: Map<string, number[]>, key: string, index: number): void {
-  const bucket = buckets.get(key);
-  if (bucket === undefined) {
-    buckets.set(key, [index]);
-  } else {
-    bucket.push(index);
   }
+  return touched;
 }
 
 function lookAlikeCollisions(groups: readonly GroupEntry[], names: NameIndex): PlacedCollision[] {
   // A look-alike needs a name that mixes scripts, and those are rare: find them first, so a
-  // tenant without any costs one check per Greek or Cyrillic name and no skeleton at all.
-  const indicesOfSkeleton = new Map<string, number[]>();
+  // tenant without any costs one check per Greek or Cyrillic name and no skeleton at all. Each
+  // look is hashed as it is made, while it is still in the processor's cache.
+  const lookOfSkeleton = new Map<string, number>();
+  const skeletons: string[] = [];
+  const hashes = new Int32Array(names.withGreekOrCyrillic.length);
+  const buckets: number[][] = [];
   const mixing = new Set<number>();
   const unmixed: number[] = [];
   const unmixedDecomposed: string[] = [];
-  for (const [position, index] of names.withGreekOrCyrillic.entries()) {
+  for (let position = 0; position < names.withGreekOrCyrillic.length; position += 1) {
+    const index = names.withGreekOrCyrillic[position] as number;
     const decomposed = names.decomposedNames[position] as string;
-    if (mixesScriptsDecomposed(decomposed)) {
-      mixing.add(index);
-      addToBucket(indicesOfSkeleton, skeletonOfDecomposed(decomposed), index);
-    } else {
+    if (!mixesScriptsDecomposed(decomposed)) {
       unmixed.push(index);
       unmixedDecomposed.push(decomposed);
+      continue;
+    }
+
+    mixing.add(index);
+    const nameSkeleton = skeletonOfDecomposed(decomposed);
+    const look = lookOfSkeleton.get(nameSkeleton);
+    if (look === undefined) {
+      lookOfSkeleton.set(nameSkeleton, skeletons.length);
+      hashes[skeletons.length] = hashOfKey(nameSkeleton);
+      skeletons.push(nameSkeleton);
+      buckets.push([index]);
+    } else {
+      buckets[look]?.push(index);
     }
   }
 
@@ -825,40 +918,55 @@ function lookAlikeCollisions(groups: readonly GroupEntry[], names: NameIndex): P
   }
 
   // Names wholly in Greek or Cyrillic join a mixing name's look, never start one of their own.
-  for (const [position, index] of unmixed.entries()) {
-    const bucket = indicesOfSkeleton.get(
-      skeletonOfDecomposed(unmixedDecomposed[position] as string),
-    );
-    bucket?.push(index);
+  for (let position = 0; position < unmixed.length; position += 1) {
+    const look = lookOfSkeleton.get(skeletonOfDecomposed(unmixedDecomposed[position] as string));
+    if (look !== undefined) {
+      buckets[look]?.push(unmixed[position] as number);
+    }
   }
 
-  const found: PlacedCollision[] = [];
-  const sieve = new GroupSieve(groups);
-  const sameKey: number[] = [];
-  for (const [nameSkeleton, bucket] of indicesOfSkeleton) {
-    // Names without Greek or Cyrillic letters join through their key, which is their skeleton.
-    // A look that only one name has cannot collide; most looks are such, and are passed over
-    // before any id is read.
-    const firstPlain = names.firstWithKey(nameSkeleton);
-    if (firstPlain < 0 && bucket.length === 1) {
+  // Names without Greek or Cyrillic letters join through their key, which is their skeleton. A
+  // look that only one name has cannot collide; most looks are such, and are passed over before
+  // any entry is read.
+  const plainFirsts = names.firstsWithKeys(skeletons, hashes);
+  const lookEntries: Int32Array[] = [];
+  for (let look = 0; look < buckets.length; look += 1) {
+    const bucket = buckets[look] as number[];
+    const plainFirst = plainFirsts[look] as number;
+    if (plainFirst < 0 && bucket.length === 1) {
       continue;
     }
 
-    const sameKeyCount = firstPlain < 0 ? 0 : names.entriesOfKey(firstPlain, sameKey);
-    const plain = sameKey.slice(0, sameKeyCount).filter((index) => !names.isGreekOrCyrillic(index));
-    const indices = [...bucket, ...plain].sort((left, right) => left - right);
+    const plain =
+      plainFirst < 0
+        ? []
+        : names.entriesOfKey(plainFirst).filter((index) => !names.isGreekOrCyrillic(index));
+    const indices = new Int32Array(bucket.length + plain.length);
+    indices.set(bucket);
+    indices.set(plain, bucket.length);
+    // A typed array sorts without the garbage Array.prototype.sort leaves.
+    lookEntries.push(indices.sort());
+  }
+  names.touched += readEntriesAhead(groups, lookEntries);
 
+  const found: PlacedCollision[] = [];
+  for (const indices of lookEntries) {
     // Names sharing one key already collide as 'same-name'; looking alike needs two keys. The
     // mixing name is checked again because it may have been the same group seen twice.
-    sieve.sift(indices, indices.length);
-    const kept = sieve.kept.slice(0, sieve.keptCount);
+    const kept = firstOfEachGroup(groups, indices);
     const firstKey = names.firstOfKey[kept[0] as number];
     const twoKeys = kept.some((index) => names.firstOfKey[index] !== firstKey);
     if (!twoKeys || !kept.some((index) => mixing.has(index))) {
       continue;
     }
 
-    found.push(sieve.collision('looks-like'));
+    const keptGroups = kept.map((index) => groups[index] as GroupEntry);
+    const collision: Collision = {
+      kind: 'looks-like',
+      names: keptGroups.map((entry) => entry.name),
+      groups: keptGroups,
+    };
+    found.push({ at: kept[0] as number, collision });
   }
   return found;
 }
@@ -886,14 +994,25 @@ export function findCollisions(
   const lookAlikes = options.lookAlikes !== false;
   const names = new NameIndex(groups, lookAlikes);
 
-  const found = sameNameCollisions(groups, names);
-  if (lookAlikes) {
-    found.push(...lookAlikeCollisions(groups, names));
-  }
+  const looksLike = lookAlikes ? lookAlikeCollisions(groups, names) : [];
+  looksLike.sort((left, right) => left.at - right.at);
 
-  // A stable sort keeps 'same-name' before 'looks-like' when both start at the same entry.
-  found.sort((left, right) => left.at - right.at);
-  return found.map((placed) => placed.collision);
+  // The repeated keys come in the order of their first entries; a look-alike goes after the
+  // same-name collision that starts at the same entry.
+  const found: Collision[] = [];
+  let nextLooksLike = 0;
+  for (const repeated of names.repeated) {
+    for (; (looksLike[nextLooksLike]?.at ?? Infinity) < repeated.first; nextLooksLike += 1) {
+      found.push((looksLike[nextLooksLike] as PlacedCollision).collision);
+    }
+    if (repeated.collision !== undefined) {
+      found.push(repeated.collision);
+    }
+  }
+  for (; nextLooksLike < looksLike.length; nextLooksLike += 1) {
+    found.push((looksLike[nextLooksLike] as PlacedCollision).collision);
+  }
+  return found;
 }
 
 /**
