@@ -39,10 +39,14 @@ export function watchPage(look: () => boolean): Watch {
   const run = () => {
     timer = undefined;
     lastRun = performance.now();
-    const foundNews = look();
-    delayMs = foundNews ? quickMs : Math.min(delayMs * 2, slowestMs);
-    if (!stopped && timer === undefined) {
-      observe();
+    try {
+      const foundNews = look();
+      delayMs = foundNews ? quickMs : Math.min(delayMs * 2, slowestMs);
+    } finally {
+      // Watching goes on even when a look failed on an odd page.
+      if (!stopped && timer === undefined) {
+        observe();
+      }
     }
   };
   const schedule = () => {
