@@ -439,6 +439,10 @@ async function extensionWithPopupFloor(): Promise<string> {
       /<script type="module"[^>]*><\/script>/,
       '<script type="module" src="./floor.js"></script>',
     );
+  if (!floorPage.includes('src="./floor.js"')) {
+    throw new Error("The popup's page no longer has the module script the floor page replaces.");
+  }
+
   await writeFile(path.join(directory, 'src', 'popup', 'floor.html'), floorPage);
   await cp(popupFloorScript, path.join(directory, 'src', 'popup', 'floor.js'));
   return directory;

@@ -1,16 +1,8 @@
-/**
- * The extension's own UI for people who use assistive technology or the keyboard alone: axe finds
- * no serious or critical problem in the popup or in the guide panel (on Declaree and on Entra),
- * the panel's text has enough contrast, Tab reaches every control with a visible outline, and the
- * popup works without a mouse. Problems of the replica pages themselves are not the extension's:
- * on those pages only the panel is looked at.
- */
-import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { AxeResults, NodeResult, Result } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entraApplicationUrl } from '../fixtures/entra/site.ts';
+import { entraApplicationUrl, freshApplication } from '../fixtures/entra/site.ts';
 import {
   fillButtonName,
   guidePanel,
@@ -45,9 +37,7 @@ beforeAll(async () => {
 
   // The credentials form with a key held: the panel shows its most complete state.
   entra = await session.newPage();
-  await entra.goto(
-    entraApplicationUrl('Provisioning', undefined, { objectId: randomUUID(), appId: randomUUID() }),
-  );
+  await entra.goto(entraApplicationUrl('Provisioning', undefined, freshApplication()));
   await openCredentialsForm(entra, 'new');
   await guidePanel(entra).getByRole('button', { name: fillButtonName }).waitFor();
 });

@@ -1,12 +1,6 @@
-/**
- * The duplicate-group check on the replicas: the virtualised Users and groups list read as the
- * admin scrolls, the Add Assignment picker's search results, Entra's Groups list, and the groups
- * that already exist in Declaree, read over SCIM with the held key.
- */
-import { randomUUID } from 'node:crypto';
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { entraApplicationUrl, entraPortalUrl } from '../fixtures/entra/site.ts';
+import { entraPortalUrl, freshApplicationUrl } from '../fixtures/entra/site.ts';
 import type { ReplicaOptions } from '../fixtures/replicas.ts';
 import { guidePanel, openPopup, type Session, startSession } from './extension.ts';
 import { frameFrom, generateKeyOnDeclaree } from './journey.ts';
@@ -46,9 +40,7 @@ describe('group names on Users and groups', () => {
   it('finds the collisions far down the virtualised list, and only those', async () => {
     const { context } = await start({ entra: { generation: 'new' } });
     const entra = await context.newPage();
-    await entra.goto(
-      entraApplicationUrl('Users', undefined, { objectId: randomUUID(), appId: randomUUID() }),
-    );
+    await entra.goto(freshApplicationUrl('Users'));
     const list = await frameFrom(entra, /^sandbox-1\.reactblade/);
     await list.getByRole('columnheader', { name: 'Object Type' }).waitFor();
     await guidePanel(entra)
@@ -79,9 +71,7 @@ describe('group names on Users and groups', () => {
   it('names two search results called Finance in the picker, with what tells them apart', async () => {
     const { context } = await start({ entra: { generation: 'new' } });
     const entra = await context.newPage();
-    await entra.goto(
-      entraApplicationUrl('Users', undefined, { objectId: randomUUID(), appId: randomUUID() }),
-    );
+    await entra.goto(freshApplicationUrl('Users'));
     const list = await frameFrom(entra, /^sandbox-1\.reactblade/);
     await list.getByRole('menuitem', { name: 'Add user/group' }).click();
     await entra
@@ -110,9 +100,7 @@ describe('group names on Users and groups', () => {
     replicas.declaree.setGroups('com', ['FINANCE', 'Sales', 'Board']);
     await generateKeyOnDeclaree(await context.newPage(), 'com');
     const entra = await context.newPage();
-    await entra.goto(
-      entraApplicationUrl('Users', undefined, { objectId: randomUUID(), appId: randomUUID() }),
-    );
+    await entra.goto(freshApplicationUrl('Users'));
 
     const alert = alertOf(entra);
     await alert.getByText(/Already in Declaree/).waitFor();
@@ -134,9 +122,7 @@ describe('group names on Users and groups', () => {
     await generateKeyOnDeclaree(await context.newPage(), 'com');
     replicas.declaree.issueKey('com');
     const entra = await context.newPage();
-    await entra.goto(
-      entraApplicationUrl('Users', undefined, { objectId: randomUUID(), appId: randomUUID() }),
-    );
+    await entra.goto(freshApplicationUrl('Users'));
     await guidePanel(entra)
       .getByText(/Declaree refused the key/)
       .waitFor();
@@ -156,9 +142,7 @@ describe('group names on Users and groups', () => {
       },
     });
     const entra = await context.newPage();
-    await entra.goto(
-      entraApplicationUrl('Users', undefined, { objectId: randomUUID(), appId: randomUUID() }),
-    );
+    await entra.goto(freshApplicationUrl('Users'));
     const alert = alertOf(entra);
     await alert.waitFor();
     expect(await alert.textContent()).toContain(hostile);

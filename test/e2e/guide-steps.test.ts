@@ -1,12 +1,6 @@
-/**
- * The guide beyond the fill: it points at the next control in the frame that holds it, notices
- * Test Connection's verdict and the saved configuration by itself, drops the key once Entra has
- * saved it, and lets the admin mark, skip and go back by hand.
- */
-import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { entraApplicationUrl } from '../fixtures/entra/site.ts';
+import { freshApplicationUrl } from '../fixtures/entra/site.ts';
 import type { ReplicaOptions } from '../fixtures/replicas.ts';
 import {
   guidePanel,
@@ -36,10 +30,6 @@ async function start(options: ReplicaOptions): Promise<Session> {
   return session;
 }
 
-function applicationUrl(menuItem: string): string {
-  return entraApplicationUrl(menuItem, undefined, { objectId: randomUUID(), appId: randomUUID() });
-}
-
 async function popupStateOf(current: Session, title: string): Promise<string> {
   const popup = await openPopup(current);
   const row = popup.locator('li.step').filter({ hasText: title });
@@ -57,7 +47,7 @@ describe('the guide on Entra', () => {
   it('points at Connect your application inside the blade frame, not in the portal around it', async () => {
     const { context } = await start({ entra: { generation: 'new' } });
     const entra = await context.newPage();
-    await entra.goto(applicationUrl('Provisioning'));
+    await entra.goto(freshApplicationUrl('Provisioning'));
     await guidePanel(entra).getByText('Now: Open Provisioning').waitFor();
 
     const bladeFrame = () => entra.frames().find((frame) => frame.url().includes('sandbox-1.'));
@@ -81,7 +71,7 @@ describe('the guide on Entra', () => {
     const { context } = await start({ entra: { generation: 'new' } });
     const entra = await context.newPage();
     await entra.setViewportSize({ width: 1400, height: 900 });
-    await entra.goto(applicationUrl('Provisioning'));
+    await entra.goto(freshApplicationUrl('Provisioning'));
     await guidePanel(entra).getByText('Now: Open Provisioning').waitFor();
     const blade = entra.frames().find((frame) => frame.url().includes('sandbox-1.'));
     if (!blade) {
@@ -117,7 +107,7 @@ describe('the guide on Entra', () => {
     const { context } = await start({ entra: { generation: 'new' } });
     await generateKeyOnDeclaree(await context.newPage(), 'com');
     const entra = await context.newPage();
-    await entra.goto(applicationUrl('Provisioning'));
+    await entra.goto(freshApplicationUrl('Provisioning'));
     await openCredentialsForm(entra, 'new');
     await guidePanel(entra)
       .getByText(/can fill in the Tenant URL/)
@@ -130,7 +120,7 @@ describe('the guide on Entra', () => {
     const { context } = await start({ entra: { generation: 'classic' } });
     await generateKeyOnDeclaree(await context.newPage(), 'com');
     const entra = await context.newPage();
-    await entra.goto(applicationUrl('Provisioning'));
+    await entra.goto(freshApplicationUrl('Provisioning'));
     const form = await openCredentialsForm(entra, 'classic');
     await pressFill(entra);
     await guidePanel(entra).getByText('Next: press Test Connection.').waitFor();
@@ -153,7 +143,7 @@ describe('the guide on Entra', () => {
     const { context } = await start({ entra: { generation: 'classic' } });
     await generateKeyOnDeclaree(await context.newPage(), 'de');
     const entra = await context.newPage();
-    await entra.goto(applicationUrl('Provisioning'));
+    await entra.goto(freshApplicationUrl('Provisioning'));
     const form = await openCredentialsForm(entra, 'classic');
     await pressFill(entra);
     await guidePanel(entra).getByText('Next: press Test Connection.').waitFor();

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entraApplicationUrl } from '../fixtures/entra/site.ts';
+import { entraApplicationUrl, freshApplication } from '../fixtures/entra/site.ts';
 import {
   guidePanel,
   keyLeaks,
@@ -199,7 +199,7 @@ describe('the key after the steps that follow the fill, with presenter mode on a
   let laterKey: string;
   const leaksAfter: Record<string, string[]> = {};
   const maskedWhile: Record<string, boolean> = {};
-  const application = { objectId: randomUUID(), appId: randomUUID() };
+  const application = freshApplication();
 
   async function popupState(title: string): Promise<string> {
     const popup = await openPopup(later);

@@ -1,11 +1,6 @@
-/**
- * The main journey in Chromium with the built extension: the key generated on Declaree's API tab
- * is carried into Entra's provisioning form, where the portal's own Test Connection accepts it.
- */
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { declareeScimBaseUrl } from '../fixtures/declaree/site.ts';
-import { entraApplicationUrl } from '../fixtures/entra/site.ts';
+import { freshApplicationUrl } from '../fixtures/entra/site.ts';
 import type { ReplicaOptions } from '../fixtures/replicas.ts';
 import { fillButtonName, guidePanel, type Session, startSession } from './extension.ts';
 import {
@@ -28,9 +23,6 @@ async function start(options: ReplicaOptions): Promise<Session> {
 }
 
 /** A fresh application per test, so that no test sees another's saved configuration. */
-function applicationUrl(menuItem: string): string {
-  return entraApplicationUrl(menuItem, undefined, { objectId: randomUUID(), appId: randomUUID() });
-}
 
 const authorised =
   /authorized to enable provisioning|zum Aktivieren der Bereitstellung autorisiert/;
@@ -42,7 +34,7 @@ describe('main journey', () => {
     const key = replicas.declaree.currentKey('de');
 
     const entra = await context.newPage();
-    await entra.goto(applicationUrl('Provisioning'));
+    await entra.goto(freshApplicationUrl('Provisioning'));
     const form = await openCredentialsForm(entra, 'new');
     await pressFill(entra);
     await guidePanel(entra).getByText('Next: press Test Connection.').waitFor();
@@ -65,7 +57,7 @@ describe('main journey', () => {
     await generateKeyOnDeclaree(await context.newPage(), 'com');
 
     const entra = await context.newPage();
-    await entra.goto(applicationUrl('Provisioning'));
+    await entra.goto(freshApplicationUrl('Provisioning'));
     const form = await openCredentialsForm(entra, 'classic');
     await pressFill(entra);
     await guidePanel(entra).getByText('Next: press Test Connection.').waitFor();
@@ -85,7 +77,7 @@ describe('main journey', () => {
     await generateKeyOnDeclaree(await context.newPage(), 'de');
 
     const entra = await context.newPage();
-    await entra.goto(applicationUrl('Provisioning'));
+    await entra.goto(freshApplicationUrl('Provisioning'));
     const form = await openCredentialsForm(entra, 'classic', 'de');
     await pressFill(entra);
     await guidePanel(entra).getByText('Next: press Test Connection.').waitFor();
@@ -100,7 +92,7 @@ describe('main journey', () => {
   it('follows the portal by hash to a form opened before the key, and fills once the key arrives', async () => {
     const { context, replicas } = await start({ entra: { generation: 'new' } });
     const entra = await context.newPage();
-    await entra.goto(applicationUrl('Overview'));
+    await entra.goto(freshApplicationUrl('Overview'));
     await guidePanel(entra).waitFor();
     const reloads: string[] = [];
     entra.on('framenavigated', (frame) => {
@@ -135,7 +127,7 @@ describe('main journey', () => {
     const { context } = await start({ entra: { generation: 'new', appName: 'Contoso HR' } });
     await generateKeyOnDeclaree(await context.newPage(), 'com');
     const entra = await context.newPage();
-    await entra.goto(applicationUrl('Provisioning'));
+    await entra.goto(freshApplicationUrl('Provisioning'));
     const form = await openCredentialsForm(entra, 'new');
     const panel = guidePanel(entra);
     const secret = form.locator('input[type="password"]');

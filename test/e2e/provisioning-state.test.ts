@@ -1,10 +1,5 @@
-/**
- * After the setup: the guide reads the provisioning overview (quarantine, cycle status) and the
- * provisioning logs (failures, error codes with their cause and fix) on the replicas.
- */
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { entraApplicationUrl } from '../fixtures/entra/site.ts';
+import { entraApplicationUrl, freshApplication } from '../fixtures/entra/site.ts';
 import { guidePanel, type Session, startSession } from './extension.ts';
 
 let session: Session | undefined;
@@ -13,10 +8,6 @@ afterEach(async () => {
   await session?.close();
   session = undefined;
 });
-
-function freshApplication() {
-  return { objectId: randomUUID(), appId: randomUUID() };
-}
 
 describe('provisioning after the setup', () => {
   it('explains the quarantine banner and what to do', async () => {

@@ -1,10 +1,9 @@
-/**
- * The extension under stress: a flood of malformed and hostile messages, the service worker
- * stopped in the middle of the journey, and the extension reloaded under an open Entra tab.
- */
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { entraApplicationUrl } from '../fixtures/entra/site.ts';
+import {
+  entraApplicationUrl,
+  freshApplication,
+  freshApplicationUrl,
+} from '../fixtures/entra/site.ts';
 import { guidePanel, openPopup, type Session, startSession, storageArea } from './extension.ts';
 import {
   generateKeyOnDeclaree,
@@ -19,10 +18,6 @@ afterEach(async () => {
   await session?.close();
   session = undefined;
 });
-
-function applicationUrl(menuItem: string): string {
-  return entraApplicationUrl(menuItem, undefined, { objectId: randomUUID(), appId: randomUUID() });
-}
 
 describe('hostile messages', () => {
   it('refuses and counts 1,200 malformed or unauthorised messages without a change of state', async () => {
@@ -83,7 +78,7 @@ describe('the service worker stopped mid-journey', () => {
     session = await startSession({ entra: { generation: 'new' } });
     await generateKeyOnDeclaree(await session.newPage(), 'de');
     const entra = await session.newPage();
-    await entra.goto(applicationUrl('Provisioning'));
+    await entra.goto(freshApplicationUrl('Provisioning'));
     const form = await openCredentialsForm(entra, 'new');
     await guidePanel(entra)
       .getByText(/can fill in the Tenant URL/)
@@ -116,7 +111,7 @@ describe('the extension reloaded under an open tab', () => {
     const entra = await session.newPage();
     const pageErrors: string[] = [];
     entra.on('pageerror', (error) => pageErrors.push(error.message));
-    await entra.goto(applicationUrl('Provisioning'));
+    await entra.goto(freshApplicationUrl('Provisioning'));
     await openCredentialsForm(entra, 'classic');
     const tenantUrl = entra.getByRole('textbox', { name: 'Tenant URL' });
     await tenantUrl.fill('https://typed.example/');
@@ -156,7 +151,7 @@ describe('the key and the state over time and tabs', () => {
 
   it('shows one state in two Entra tabs, and the fill in one leaves the other consistent', async () => {
     session = await startSession({ entra: { generation: 'new' } });
-    const application = { objectId: randomUUID(), appId: randomUUID() };
+    const application = freshApplication();
     const first = await session.newPage();
     await first.goto(entraApplicationUrl('Provisioning', undefined, application));
     await openCredentialsForm(first, 'new');

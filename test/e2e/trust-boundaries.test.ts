@@ -1,13 +1,6 @@
-/**
- * The fill's trust boundaries in the browser, with the built extension on the replicas: a
- * credentials form in a sandboxed frame is not filled, a frame of a foreign origin gets nothing
- * however it asks, and a script of the Entra page itself sees the key only in the one input where
- * it belongs.
- */
-import { randomUUID } from 'node:crypto';
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { entraApplicationUrl } from '../fixtures/entra/site.ts';
+import { freshApplicationUrl } from '../fixtures/entra/site.ts';
 import type { LureRecord } from '../fixtures/foreign/lure.app.ts';
 import { foreignOrigin, lureUrl } from '../fixtures/foreign/site.ts';
 import type { ReplicaOptions } from '../fixtures/replicas.ts';
@@ -29,10 +22,6 @@ afterEach(async () => {
   await session?.close();
   session = undefined;
 });
-
-function applicationUrl(menuItem: string): string {
-  return entraApplicationUrl(menuItem, undefined, { objectId: randomUUID(), appId: randomUUID() });
-}
 
 /** A session with the key taken on Declaree's DE instance; returns the key. */
 async function startWithKey(options: ReplicaOptions): Promise<{ current: Session; key: string }> {
@@ -73,7 +62,7 @@ describe('a credentials form in a sandboxed frame', () => {
       entra: { generation: 'new', frameSandbox: 'allow-scripts allow-forms allow-popups' },
     });
     const entra = await current.newPage();
-    await entra.goto(applicationUrl('Provisioning'));
+    await entra.goto(freshApplicationUrl('Provisioning'));
     const form = await openCredentialsForm(entra, 'new');
     expect(await form.evaluate(() => self.origin)).toBe('null');
     const panel = guidePanel(entra);
@@ -105,7 +94,7 @@ describe('a credentials form in a sandboxed frame', () => {
       },
     });
     const entra = await current.newPage();
-    await entra.goto(applicationUrl('Provisioning'));
+    await entra.goto(freshApplicationUrl('Provisioning'));
     const form = await openCredentialsForm(entra, 'new');
     expect(await form.evaluate(() => self.origin)).toBe(
       'https://sandbox-2.reactblade.portal.azure.net',
@@ -153,7 +142,7 @@ describe('a frame of another origin inside Entra', () => {
   it('gets no fill and no key however it asks, and moves no step', async () => {
     const { current, key } = await startWithKey({ entra: { generation: 'new' } });
     const entra = await current.newPage();
-    await entra.goto(applicationUrl('Provisioning'));
+    await entra.goto(freshApplicationUrl('Provisioning'));
     await frameFrom(entra, /^sandbox-1\.reactblade/);
     const refusedBefore = await refusedCount(current);
     const url = lureUrl(current.extensionId ?? '');
@@ -339,7 +328,7 @@ describe('a script of the Entra page that looks for the key', () => {
     const { current, key } = await startWithKey({ entra: { generation: 'new' } });
     await current.context.addInitScript(hostilePageScript);
     const entra = await current.newPage();
-    await entra.goto(applicationUrl('Provisioning'));
+    await entra.goto(freshApplicationUrl('Provisioning'));
     const form = await openCredentialsForm(entra, 'new');
     await pressFill(entra);
     await guidePanel(entra).getByText(fillOutcome).first().waitFor();
@@ -360,7 +349,7 @@ describe('a script of the Entra page that looks for the key', () => {
     const { current, key } = await startWithKey({ entra: { generation: 'classic' } });
     await current.context.addInitScript(hostilePageScript);
     const entra = await current.newPage();
-    await entra.goto(applicationUrl('Provisioning'));
+    await entra.goto(freshApplicationUrl('Provisioning'));
     await openCredentialsForm(entra, 'classic');
     await pressFill(entra);
     await guidePanel(entra).getByText(fillOutcome).first().waitFor();

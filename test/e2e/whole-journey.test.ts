@@ -1,13 +1,11 @@
-/**
- * The whole setup walked as an administrator walks it, with the guide noticing each step by
- * itself: the new-application branch on the classic provisioning form in English, and the new
- * experience from its form to "Assign users and groups", in English and, for the
- * existing-application branch, in German. The popup's states are checked along the way.
- */
-import { randomUUID } from 'node:crypto';
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { entraApplicationUrl, entraPortalUrl, listedApplication } from '../fixtures/entra/site.ts';
+import {
+  entraApplicationUrl,
+  entraPortalUrl,
+  freshApplication,
+  listedApplication,
+} from '../fixtures/entra/site.ts';
 import {
   guidePanel,
   hasHighlight,
@@ -288,7 +286,7 @@ describe('the whole journey', () => {
     session = await startSession({ entra: { generation: 'new' } });
     const { context } = session;
     await generateKeyOnDeclaree(await context.newPage(), 'com');
-    const application = { objectId: randomUUID(), appId: randomUUID() };
+    const application = freshApplication();
     const entra = await context.newPage();
     await entra.goto(entraApplicationUrl('Provisioning', undefined, application));
     const form = await openCredentialsForm(entra, 'new');

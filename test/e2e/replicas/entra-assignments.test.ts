@@ -1,15 +1,10 @@
-/**
- * Smoke tests of the Entra replica's users and groups in Chromium without the extension: the
- * application's "Users and groups" list (Fluent DetailsList in a sandbox frame) really virtualises
- * its few hundred rows, the colliding group names sit far down, "+ Add user/group" → "Add
- * Assignment" → "None Selected" → the picker (a second frame) with two groups named "Finance" →
- * "Select" → "Assign" records the assignment and the list shows it; "All groups" lists the
- * tenant's groups; and the German labels.
- */
-import { randomUUID } from 'node:crypto';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { entraApplicationUrl, entraPortalUrl } from '../../fixtures/entra/site.ts';
+import {
+  entraApplicationUrl,
+  entraPortalUrl,
+  freshApplication,
+} from '../../fixtures/entra/site.ts';
 import { bladeTitles, frameFrom, toast } from '../../fixtures/entra/testing.ts';
 import { installReplicas, type Replicas } from '../../fixtures/replicas.ts';
 import { type Browser, launchBrowser } from '../browser.ts';
@@ -34,10 +29,6 @@ beforeEach(async () => {
 
 const listFrameHost = /^sandbox-1\.reactblade\.portal\.azure\.net$/;
 const pickerFrameHost = /^sandbox-2\.reactblade\.portal\.azure\.net$/;
-
-function freshApplication() {
-  return { objectId: randomUUID(), appId: randomUUID() };
-}
 
 /** Scrolls the list's own scrolling container, as a wheel would, and lets Fluent redraw. */
 async function scrollList(frame: Frame, to: 'bottom' | number): Promise<void> {

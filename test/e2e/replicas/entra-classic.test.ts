@@ -1,14 +1,7 @@
-/**
- * Smoke tests of the Entra replica's Knockout-era provisioning pages (classic form and the
- * overview page, drawn in the top document) in Chromium without the extension: the azc drop-down
- * by mouse and keyboard, fields labelled through aria-labelledby, Knockout's change-driven value
- * binding, the Test Connection toasts, Save with Mappings and Settings, and the German labels.
- */
-import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { declareeScimBaseUrl } from '../../fixtures/declaree/site.ts';
-import { entraApplicationUrl, entraRecord } from '../../fixtures/entra/site.ts';
+import { entraRecord, freshApplicationUrl } from '../../fixtures/entra/site.ts';
 import {
   assignValueOnly,
   dismissToasts,
@@ -41,9 +34,6 @@ beforeEach(async () => {
 });
 
 /** A fresh application for each test, so no test sees another's saved configuration. */
-function applicationUrl(menuItem: string, origin?: string): string {
-  return entraApplicationUrl(menuItem, origin, { objectId: randomUUID(), appId: randomUUID() });
-}
 
 describe('Entra replica, classic provisioning blade', () => {
   it('reaches the form by hash, takes only framework-visible values and saves', async () => {
@@ -51,7 +41,7 @@ describe('Entra replica, classic provisioning blade', () => {
     const key = replicas.declaree.issueKey('com');
     const tenantUrl = declareeScimBaseUrl('com');
     const record = entraRecord(replicas.declaree);
-    await page.goto(applicationUrl('Overview'));
+    await page.goto(freshApplicationUrl('Overview'));
     await markDocument(page);
     await page.getByRole('link', { name: 'Provisioning', exact: true }).click();
     await page.getByRole('button', { name: 'Get started' }).click();
@@ -124,7 +114,7 @@ describe('Entra replica, classic provisioning blade', () => {
 
   it('operates the Provisioning Mode drop-down with the keyboard', async () => {
     replicas.configure({ entra: { generation: 'classic', language: 'en' } });
-    await page.goto(applicationUrl('Provisioning'));
+    await page.goto(freshApplicationUrl('Provisioning'));
     await page.getByRole('button', { name: 'Get started' }).click();
     const mode = page.getByRole('combobox', { name: 'Provisioning Mode' });
     await mode.focus();
@@ -141,7 +131,7 @@ describe('Entra replica, classic provisioning blade', () => {
 
   it('speaks German, keeping "Get started" in English', async () => {
     replicas.configure({ entra: { generation: 'classic', language: 'de' } });
-    await page.goto(applicationUrl('Provisioning', 'https://portal.azure.com'));
+    await page.goto(freshApplicationUrl('Provisioning', 'https://portal.azure.com'));
     expect(await page.locator('.fxs-search-input').getAttribute('placeholder')).toBe(
       'Ressourcen, Dienste und Dokumente durchsuchen (G+/)',
     );
@@ -167,7 +157,7 @@ describe('Entra replica, provisioning overview page', () => {
     replicas.configure({ entra: { generation: 'overview', language: 'en' } });
     const key = replicas.declaree.issueKey('de');
     const tenantUrl = declareeScimBaseUrl('de');
-    await page.goto(applicationUrl('Provisioning'));
+    await page.goto(freshApplicationUrl('Provisioning'));
     for (const name of ['Start provisioning', 'Stop provisioning', 'Restart provisioning']) {
       expect(await page.getByRole('button', { name, exact: true }).isDisabled()).toBe(true);
     }

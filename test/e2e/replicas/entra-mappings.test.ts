@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { declareeScimBaseUrl } from '../../fixtures/declaree/site.ts';
-import { entraApplicationUrl } from '../../fixtures/entra/site.ts';
+import { entraApplicationUrl, freshApplication } from '../../fixtures/entra/site.ts';
 import {
   fillLikeFramework,
   frameFrom,
@@ -37,10 +37,6 @@ beforeEach(async () => {
   await page?.close();
   page = await browser.context.newPage();
 });
-
-function freshApplication() {
-  return { objectId: randomUUID(), appId: randomUUID() };
-}
 
 async function saveClassic(
   application: { objectId: string; appId: string },

@@ -1,17 +1,11 @@
-/**
- * Smoke tests of the Entra replica's new provisioning experience (React blades in sandboxed
- * frames) in Chromium without the extension: hash navigation without reload, the form in a second
- * frame, labels that are visual only, controlled inputs that ignore a bare `value` assignment, the
- * Test connection outcomes in the shell's toasts, "Create", and the German labels.
- */
-import { randomUUID } from 'node:crypto';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { declareeScimBaseUrl } from '../../fixtures/declaree/site.ts';
 import {
-  entraApplicationUrl,
   entraProvisioningMenuUrl,
   entraRecord,
+  freshApplication,
+  freshApplicationUrl,
 } from '../../fixtures/entra/site.ts';
 import {
   assignValueOnly,
@@ -45,9 +39,6 @@ beforeEach(async () => {
 });
 
 /** A fresh application for each test, so no test sees another's saved configuration. */
-function applicationUrl(menuItem: string, origin?: string): string {
-  return entraApplicationUrl(menuItem, origin, { objectId: randomUUID(), appId: randomUUID() });
-}
 
 async function frameFrom(host: RegExp): Promise<Frame> {
   await expect
@@ -75,7 +66,7 @@ async function openForm(name: string, role: 'button' | 'menuitem' = 'button'): P
 describe('Entra replica, new provisioning experience', () => {
   it('moves from Overview to Provisioning by hash only and opens the form in a second frame', async () => {
     replicas.configure({ entra: { generation: 'new', language: 'en' } });
-    await page.goto(applicationUrl('Overview'));
+    await page.goto(freshApplicationUrl('Overview'));
     await expect
       .poll(() => page.locator('.fxs-blade-title-titleText').textContent())
       .toBe('Declaree | Overview');
@@ -132,7 +123,7 @@ describe('Entra replica, new provisioning experience', () => {
     const key = replicas.declaree.issueKey('com');
     const tenantUrl = declareeScimBaseUrl('com');
     const record = entraRecord(replicas.declaree);
-    await page.goto(applicationUrl('Provisioning'));
+    await page.goto(freshApplicationUrl('Provisioning'));
     const form = await openForm('Connect your application');
     const tenantInput = form.locator('input:not([type="password"])');
     const secretInput = form.locator('input[type="password"]');
@@ -187,7 +178,7 @@ describe('Entra replica, new provisioning experience', () => {
       entra: { generation: 'new', language: 'en', frameSandbox: 'allow-scripts allow-forms' },
     });
     const key = replicas.declaree.issueKey('com');
-    await page.goto(applicationUrl('Provisioning'));
+    await page.goto(freshApplicationUrl('Provisioning'));
     const form = await openForm('Connect your application');
     expect(await form.evaluate(() => self.origin)).toBe('null');
     expect(await page.locator('iframe.fxs-part-frame').first().getAttribute('sandbox')).toBe(
@@ -205,7 +196,7 @@ describe('Entra replica, new provisioning experience', () => {
 
   it('serves the ProvisioningMenuBlade route with the same React blade', async () => {
     replicas.configure({ entra: { generation: 'new', language: 'en', appName: 'Declaree EU' } });
-    const application = { objectId: randomUUID(), appId: randomUUID() };
+    const application = freshApplication();
     await page.goto(entraProvisioningMenuUrl('https://portal.azure.com', application));
     expect(await page.locator('.fxs-blade-title-titleText').textContent()).toBe(
       'Declaree EU | Provisioning',
@@ -216,7 +207,7 @@ describe('Entra replica, new provisioning experience', () => {
 
   it('speaks German when the portal language is German', async () => {
     replicas.configure({ entra: { generation: 'new', language: 'de' } });
-    await page.goto(applicationUrl('Overview', 'https://ms.portal.azure.com'));
+    await page.goto(freshApplicationUrl('Overview', 'https://ms.portal.azure.com'));
     await markDocument(page);
     expect(await page.locator('.fxs-search-input').getAttribute('placeholder')).toBe(
       'Ressourcen, Dienste und Dokumente durchsuchen (G+/)',

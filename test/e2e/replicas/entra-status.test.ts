@@ -1,13 +1,6 @@
-/**
- * Smoke tests of the Entra replica's provisioning settings and status in Chromium without the
- * extension: the classic Settings (Scope, Provisioning Status) saved and recorded, the overview
- * page's "Start provisioning" and cycle status, the provisioning logs with their failures and
- * error codes, the quarantine warning in every UI generation, and the German labels.
- */
-import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { entraApplicationUrl } from '../../fixtures/entra/site.ts';
+import { entraApplicationUrl, freshApplication } from '../../fixtures/entra/site.ts';
 import {
   bladeTitles,
   fillLikeFramework,
@@ -35,10 +28,6 @@ beforeEach(async () => {
   await page?.close();
   page = await browser.context.newPage();
 });
-
-function freshApplication() {
-  return { objectId: randomUUID(), appId: randomUUID() };
-}
 
 /**
  * Loads the portal afresh: a `goto` that only changes the hash stays in the same document,
